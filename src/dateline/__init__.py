@@ -1,0 +1,3 @@
+"""dateline: news articles to a verifiable record of who said what, who did what to whom, when and where."""
+
+__version__ = "0.1.0"

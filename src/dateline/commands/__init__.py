@@ -1,0 +1,1 @@
+"""One module per CLI subcommand; `dateline.cli` only registers them."""

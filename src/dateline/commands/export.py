@@ -1,0 +1,11 @@
+"""`dateline export` (not implemented yet)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def main() -> None:
+    """Not implemented yet."""
+    typer.echo("dateline export: not implemented yet", err=True)
+    raise typer.Exit(2)
