@@ -1,0 +1,108 @@
+"""Whole-extraction throughput against the bare spaCy pipeline, measured side by side.
+
+    .venv/bin/python bench/extraction_speed.py [--corpus DIR] [--limit N] [--rounds R]
+
+Prints documents/second for `nlp.pipe` alone and for dateline's whole extraction
+(reading + the same spaCy pass + every extractor) on the same texts, their ratio
+(target >= 0.80), and each extractor's share of the extraction time (time and place
+together must add <= 10%, events and counts <= 15%). Rounds alternate the two runs so
+that load from other processes on this shared machine hits both alike; the figure
+reported is the median of the per-round ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from dateline import nlp as nlp_module  # noqa: E402
+from dateline.extract import default_extractors  # noqa: E402
+from dateline.pipeline import process  # noqa: E402
+from dateline.reading import read  # noqa: E402
+from dateline.record import Article, Document  # noqa: E402
+
+
+def load_documents(corpus: Path, limit: int | None) -> list[Document]:
+    paths = sorted(p for p in corpus.glob("*.txt") if p.name != "README.txt")[:limit]
+    return [Document(id=p.stem, content=p.read_bytes(), origin=str(p)) for p in paths]
+
+
+def timed_extractors(totals: dict[str, float]):
+    """The default extractors, each wrapped to add its run time to `totals`."""
+
+    def wrap(name, fn):
+        def run(doc, article):
+            t0 = time.perf_counter()
+            try:
+                return fn(doc, article)
+            finally:
+                totals[name] += time.perf_counter() - t0
+
+        return run
+
+    return [(field, wrap(field, fn)) for field, fn in default_extractors()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "wikinews-en")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--model", default=nlp_module.DEFAULT_MODEL)
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+
+    documents = load_documents(args.corpus, args.limit)
+    if not documents:
+        sys.exit(f"no .txt documents under {args.corpus}")
+    nlp = nlp_module.load(args.model)
+    # The bare baseline parses the same clean text the extraction parses.
+    texts = [read(d).text for d in documents]
+    n = len(documents)
+    list(nlp.pipe(texts[:4]))  # warm up both paths alike
+
+    ratios, bare_rates, full_rates = [], [], []
+    shares: dict[str, float] = defaultdict(float)
+    for _ in range(args.rounds):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=args.batch_size):
+            pass
+        bare = time.perf_counter() - t0
+
+        totals: dict[str, float] = defaultdict(float)
+        t0 = time.perf_counter()
+        records = list(process(documents, nlp, batch_size=args.batch_size, extractors=timed_extractors(totals)))
+        full = time.perf_counter() - t0
+        assert len(records) == n and all(isinstance(r, Article) for r in records)
+
+        bare_rates.append(n / bare)
+        full_rates.append(n / full)
+        ratios.append(bare / full)
+        for name, seconds in totals.items():
+            shares[name] += seconds / full / args.rounds
+
+    print(f"documents: {n}  rounds: {args.rounds}  model: {nlp_module.model_id(nlp)}")
+    print(f"bare spaCy nlp.pipe : {statistics.median(bare_rates):8.2f} docs/s")
+    print(f"dateline extraction : {statistics.median(full_rates):8.2f} docs/s")
+    print(f"ratio (extraction / bare, median of rounds): {statistics.median(ratios):.3f}   target >= 0.80")
+    print("time each extractor adds to the extraction without it (share / (1 - share)):")
+    for name, share in shares.items():
+        print(f"  {name:<14}{added(share):6.2f}%")
+    print(f"  {'times+places':<14}{added(shares['times'] + shares['places']):6.2f}%   target <= 10%")
+    print(f"  {'events+counts':<14}{added(shares['events'] + shares['counts']):6.2f}%   target <= 15%")
+
+
+def added(share: float) -> float:
+    """Percent added to the run time of an extraction that lacked these extractors."""
+    return 100 * share / (1 - share) if share < 1 else float("inf")
+
+
+if __name__ == "__main__":
+    main()
