@@ -206,6 +206,7 @@ class Article(Model):
     headline: Span | None = None
     lede: Span | None = None
     byline: Span | None = None
+    author: str | None = Field(default=None, description="author named by the page's metadata or byline")
     dateline: Dateline | None = None
     published: Published | None = None
     body_start: int = Field(default=0, description="offset in text where the story body starts")

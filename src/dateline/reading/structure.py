@@ -150,6 +150,7 @@ def build(article_id: str, paras: list[str], meta: Meta, signoffs: list[str], wa
     article.headline = para_span(layout.headline)
     article.lede = para_span(layout.lede)
     article.byline = para_span(layout.byline)
+    article.author = meta.author
     article.body_start = layout.body_offset = offsets[layout.body] if paras else 0
 
     found = layout.dateline
