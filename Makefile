@@ -13,6 +13,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,ray,postgres]'
+	# Build the offline gazetteer index once now, so no extraction pays for it.
+	$(BIN)/python -m dateline.gazetteer.build
 	touch $@
 
 install: $(STAMP)
