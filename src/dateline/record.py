@@ -226,7 +226,7 @@ class ErrorRecord(Model):
     id: str
     origin: str | None = None
     error: str
-    stage: Literal["source", "reading", "nlp", "extract"] = "reading"
+    stage: Literal["source", "reading", "nlp", "extract", "store"] = "reading"
 
 
 def make_span(text: str, start: int, end: int) -> Span:

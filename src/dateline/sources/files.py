@@ -25,9 +25,12 @@ from typing import Any
 
 from ..record import Document, ErrorRecord
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 RECORD_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+# A corpus folder's own notes (README.txt, LICENSE.txt ...) are not articles; named
+# explicitly on the command line they are read like any file.
+FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "ORIGIN", "NOTICE", "CHANGELOG"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 
 
@@ -147,6 +150,8 @@ def _folder_members(folder: Path) -> list[Path]:
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if path.name.split(".")[0].upper() in FOLDER_NOTES:
             continue
         suffix, _ = _kind(path)
         if suffix in SUPPORTED:

@@ -1,0 +1,108 @@
+"""Ingest throughput against bare spaCy, worker scaling, memory per worker and store size.
+
+    .venv/bin/python bench/ingest_throughput.py --limit 60
+
+Over the Wikinews sample corpus (../shared/corpus/wikinews-en), in one run on this machine:
+  1. bare spaCy: `nlp.pipe` over the raw texts (the ceiling: no reading, extraction or store);
+  2. `dateline ingest` with 1 worker, then with 2 workers, each in a fresh process into a fresh
+     SQLite store; docs/s are measured after the first batch, so model loading and worker
+     start-up do not count (the wall time with start-up is printed too);
+  3. ratios: ingest(1 worker) / bare spaCy (target >= 0.80), 2 workers / 1 (target >= 1.7);
+  4. peak RSS of each worker process (target <= 1 GB) and store size per 1,000 articles.
+The machine may be shared: compare figures within one run, not across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus" / "wikinews-en"
+
+
+def child(args: argparse.Namespace) -> None:
+    """Run one ingest and print its summary as JSON (runs in a fresh process)."""
+    from dateline.ingest import ingest
+    from dateline.store import open_store
+
+    files = [line for line in Path(args.files).read_text().splitlines() if line]
+    with open_store(args.db) as store:
+        s = ingest(files, store, workers=args.workers, batch_size=args.batch_size, model=args.model,
+                   show_progress=False)  # fmt: skip
+    print(json.dumps({"done": s.done, "failed": s.failed, "seconds": s.seconds, "steady_rate": s.steady_rate,
+                      "rate": s.rate, "peak_rss_kb": s.peak_rss_kb}))  # fmt: skip
+
+
+def bare_spacy(files: list[Path], model: str | None, batch_size: int) -> float:
+    from dateline import nlp as nlp_module
+
+    nlp = nlp_module.load(model) if model else nlp_module.load()
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    list(nlp.pipe(texts[:batch_size], batch_size=batch_size))  # warm up
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return len(texts) / (time.perf_counter() - start)
+
+
+def run_ingest(files: list[Path], workers: int, args: argparse.Namespace, tmp: Path) -> tuple[dict, int]:
+    listing = tmp / "files.txt"
+    listing.write_text("\n".join(str(p) for p in files))
+    db = tmp / f"w{workers}.db"
+    command = [sys.executable, __file__, "--child", "--files", str(listing), "--db", str(db), "--workers",
+               str(workers), "--batch-size", str(args.batch_size)] + (["--model", args.model] if args.model else [])  # fmt: skip
+    started = time.perf_counter()
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    summary = json.loads(out.strip().splitlines()[-1])
+    summary["wall"] = time.perf_counter() - started
+    return summary, db.stat().st_size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default=str(CORPUS))
+    parser.add_argument("--limit", type=int, default=100, help="number of articles (default 100)")
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--files", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    files = sorted(Path(args.corpus).glob("*.txt"))[: args.limit]
+    if not files:
+        sys.exit(f"no .txt articles under {args.corpus}")
+    print(f"corpus: {args.corpus} ({len(files)} articles), batch size {args.batch_size}")
+    bare = bare_spacy(files, args.model, args.batch_size)
+    print(f"bare spaCy nlp.pipe:        {bare:7.2f} docs/s")
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
+        one, size = run_ingest(files, 1, args, Path(tmp))
+        print(
+            f"dateline ingest, 1 worker:  {one['steady_rate']:7.2f} docs/s   (wall with start-up {one['wall']:.1f} s)"
+        )
+        two, _ = run_ingest(files, 2, args, Path(tmp))
+        print(
+            f"dateline ingest, 2 workers: {two['steady_rate']:7.2f} docs/s   (wall with start-up {two['wall']:.1f} s)"
+        )
+        print(f"ratio ingest(1) / bare spaCy: {one['steady_rate'] / bare:.2f}   (target >= 0.80)")
+        print(f"ratio 2 workers / 1 worker:   {two['steady_rate'] / one['steady_rate']:.2f}   (target >= 1.7)")
+        rss = {**one["peak_rss_kb"], **two["peak_rss_kb"]}
+        for name, kb in sorted(rss.items()):
+            print(f"peak RSS {name:>14}: {kb / 1024:7.0f} MB   (target <= 1024 MB)")
+        print(f"store size: {size / 1e6:.2f} MB for {one['done']} articles = "
+              f"{size / max(one['done'], 1) * 1000 / 1e6:.1f} MB per 1,000 articles")  # fmt: skip
+        if one["failed"] or two["failed"]:
+            print(f"failures: {one['failed']} (1 worker), {two['failed']} (2 workers)")
+
+
+if __name__ == "__main__":
+    main()
