@@ -19,8 +19,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Ingest the bundled sample into the embedded store (a rerun skips what is done), print
+# what the corpus holds, then one article's whole record as a reader would check it.
 demo: $(STAMP)
-	$(BIN)/dateline extract --format text $(SAMPLE)/*.txt
+	$(BIN)/dateline ingest $(SAMPLE) --db dateline.db --report
+	$(BIN)/dateline extract --format text $(firstword $(sort $(wildcard $(SAMPLE)/*.txt)))
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
