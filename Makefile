@@ -1,7 +1,7 @@
 # Every target bootstraps .venv itself: `make demo` and `make test` work on a fresh machine.
 # Python 3.12 is preferred (the default spaCy model, en_core_web_md, is packaged for it);
 # any Python >= 3.11 works, with en_core_web_sm on 3.11.
-PYTHON ?= $(or $(shell command -v python3.12 2>/dev/null),$(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12)),python3)
+PYTHON ?= $(or $(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/null),$(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12)),python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp

