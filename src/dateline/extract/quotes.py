@@ -1,11 +1,244 @@
-"""Quotes extractor (not implemented yet: returns nothing)."""
+"""Quotes: who said what. Direct (quotation marks), indirect (reported speech), according-to.
+
+The steps, each in its own module:
+  quote_marks      scan the quotation marks (any style, paragraph-aware, unbalanced-safe)
+  quote_cues       cue verbs in the parse: speaker token, content clause, channel, conveyor
+  quote_speaker    speaker token -> Source (entity, unnamed description, document's author)
+  quote_according  "According to X, ..." / "..., according to X"
+  quote_layout     headlines "Claim — envoy", dash lines "—Name", transcript labels "NAME: ..."
+  quote_resolve    pronouns, role nouns and documents, in text order; channel and conveyor
+  quote_context    the candidates and per-article state they share
+This module joins them: a cue whose content is (nearly) a quotation attributes that quotation;
+otherwise it is an indirect quote, and quotations inside it are direct quotes of the same
+speaker. Quotations no cue reaches take a dash line's name or, when they read as whole
+sentences, the previous quote's speaker.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..record import Article
+from ..record import Article, Quote, make_span
+from . import quote_cues, quote_speaker
+from .quote_according import according_pass
+from .quote_context import (
+    Cand,
+    Context,
+    Direct,
+    attach,
+    covered,
+    nearly_whole,
+    speakers_of,
+    status_of,
+)
+from .quote_layout import dash_line, headline, label_lines, one_word, sentence_like
+from .quote_lexicon import load
+from .quote_marks import scan
+from .quote_resolve import conveyors, resolve_in_order, same, same_source
 
 
-def extract(doc: Doc, article: Article) -> list:
-    return []
+def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]]:
+    """Every cue verb: indirect quotes, and attributions of the quotations they cover."""
+    out: list[Cand] = []
+    used: set[int] = set()
+    for tok in ctx.doc:
+        m = quote_cues.match(tok, ctx.lex)
+        if m is None or ctx.in_quote(tok.idx, tok.idx + len(tok)):
+            continue
+        subj = quote_cues.speaker_token(tok)
+        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1):
+            continue
+        rng = quote_cues.content_range(m, subj)
+        if rng is None:
+            continue
+        rng = quote_cues.cut_at_next_attribution(rng, m, ctx.lex)
+        content = ctx.span(*rng)
+        content = content and ctx.clip(content, tok.idx)
+        if content is None:
+            continue
+        speakers = speakers_of(subj, ctx)
+        if m.cue.frame == "document" and any(sp.kind != "document" for sp in speakers):
+            continue
+        cue = (m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
+        chan = quote_cues.via(m, subj, ctx.lex)
+        status = status_of(m)
+        length = content[1] - content[0]
+        quoted = covered(content, directs)
+        naming = (
+            m.second is None
+            and tok.lemma_.lower() in quote_cues.NAMING
+            and any(d.mark.end <= content[1] for d in quoted)
+        )
+        if naming or nearly_whole(ctx, content, quoted):
+            for d in quoted:
+                distance = min(abs(cue[0] - d.mark.end), abs(d.mark.start - cue[1]))
+                attach(d, speakers, cue, chan, status, tok.idx, distance, tok.i)
+            used.add(tok.i)
+            continue
+        if m.cue.frame == "object" and not m.cue.takes_clause and length < 3:
+            continue
+        used.add(tok.i)
+        stretches = [content]
+        rest = quote_cues.trailing_range(m)
+        rest_span = ctx.span(*rest) if rest is not None else None
+        rest_span = rest_span and ctx.clip(rest_span, tok.idx)
+        if rest_span is not None and rest_span[0] > content[1] and not ctx.in_quote(*rest_span):
+            stretches.append(rest_span)
+        for sp in speakers:
+            out.append(Cand("indirect", stretches, cue, sp, chan or sp.channel, status, order=tok.idx, cue_tok=tok.i))
+        for d in directs:  # quoted phrases that are a proper part of the clause
+            if content[0] <= d.mark.start and d.mark.end <= content[1]:
+                distance = min(abs(cue[0] - d.mark.end), abs(d.mark.start - cue[1]))
+                attach(d, speakers, cue, chan, status, tok.idx, distance, tok.i)
+    return out, used
+
+
+def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) -> None:
+    """A quotation no clause reached: the nearest cue in its sentence(s) or the one right after it."""
+    doc = ctx.doc
+    span = doc.char_span(d.mark.start, d.mark.end, alignment_mode="expand")
+    if span is None:
+        return
+    first, last = span[0].sent, span[-1].sent
+    lo, hi = first.start, last.end
+    close = d.mark.close_at if d.mark.close_at is not None else d.mark.end
+    if hi < len(doc) and doc[hi].idx - close <= 3:
+        hi = doc[hi].sent.end
+    para = ctx.para_of(d.mark.start)
+    paras = {para}
+    p_start = ctx.paras[para][0]
+    if para > 0 and not ctx.text[p_start : d.mark.open_at].strip():
+        # 'Caddell continued:' closing the paragraph before the quotation
+        prev_end = ctx.paras[para - 1][1]
+        if ctx.text[:prev_end].rstrip().endswith(":"):
+            before = doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+            if before is not None:
+                lo = min(lo, before[0].sent.start)
+                paras.add(para - 1)
+    best = None
+    for tok in doc[lo:hi]:
+        if ctx.in_quote(tok.idx, tok.idx + 1) or ctx.para_of(tok.idx) not in paras:
+            continue
+        m = quote_cues.match(tok, ctx.lex)
+        if m is None or (tok.i in used and m.cue.frame != "clause"):
+            continue
+        subj = quote_cues.speaker_token(tok)
+        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1):
+            continue
+        if m.cue.frame == "document" and quote_speaker.channel_of(subj, ctx.lex) is None:
+            continue
+        distance = d.mark.start - tok.idx if tok.idx < d.mark.start else tok.idx - close
+        if any(t.i == tok.i for t in span.root.ancestors):
+            distance = 0  # the cue governs the quotation ("dismissed the plan as "desperate"")
+        # another quotation between cue and this one belongs to that cue first
+        between = (tok.idx, d.mark.start) if tok.idx < d.mark.start else (close, tok.idx)
+        if any(
+            o is not d and between[0] <= o.mark.start < between[1] and not any(c.cue_tok == tok.i for c in o.cands)
+            for o in directs
+        ):
+            continue  # a quotation in between belongs to that cue first, unless this cue already took it
+        if best is None or distance < best[0]:
+            best = (distance, m, subj)
+    if best is None or _named_thing(span, best[1].tok):
+        return
+    distance, m, subj = best
+    cue = (m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
+    attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m), m.tok.idx, distance, m.tok.i)
+
+
+def _named_thing(span, cue: Token) -> bool:
+    """A quotation hanging from a participle ("a conference dubbed "..."") names a thing; nobody says it."""
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
+    words = [t for t in span if t.is_alpha]
+    if roots and roots[0].dep_ == "pobj" and words and all(t.text[:1].isupper() or t.is_stop for t in words):
+        return True  # 'told reporters on "Fox News Sunday"': a title
+    for root in roots[:1]:
+        tok = root.head
+        for _ in range(6):
+            if tok is cue or tok.head is tok:
+                return False
+            if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
+                return True
+            tok = tok.head
+    return False
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    seen: set[tuple] = set()
+    out = []
+    for c in cands:
+        key = (c.kind, tuple(c.stretches), c.speaker.source.name if c.speaker else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def extract(doc: Doc, article: Article) -> list[Quote]:
+    """Every attribution in the article, in text order, ids Q1, Q2, ..."""
+    lex = load()
+    ctx = Context(doc, article, lex)
+    # a one-word phrase in single marks is emphasis ('can' and 'may'), not a quotation
+    # a quoted gloss in parentheses ('anti-Brexit ("British exit")') is a translation, not a quotation
+    directs = [
+        Direct(m)
+        for m in scan(article.text, article.warnings)
+        if not (m.single and one_word(ctx, m)) and article.text[max(0, m.open_at - 1) : m.open_at] != "("
+    ]
+    ctx.set_quotes(directs)
+    cands, used = _cue_pass(ctx, directs)
+    cands += according_pass(ctx, directs)
+    cands += label_lines(ctx, directs)
+    for d in directs:
+        if not d.cands:
+            _nearby_cue(ctx, d, directs, used)
+    for d in directs:
+        if not d.cands:
+            dash_line(ctx, d)
+    # quotations still without a cue: the previous quote's speaker, when they read as sentences
+    attributed = cands + [c for d in directs for c in d.cands]
+    for d in directs:
+        if d.cands or not sentence_like(ctx, d):
+            continue
+        para = ctx.para_of(d.mark.start)
+        prior = [c for c in attributed if c.order < d.mark.start and c.speaker is not None]
+        if prior:
+            prev = max(prior, key=lambda c: c.order)
+            if para - ctx.para_of(prev.order) <= 1:
+                d.cands = [Cand("direct", list(d.mark.stretches), None, prev.speaker, prev.via, order=d.mark.start)]
+                attributed.extend(d.cands)
+    cands += [c for d in directs for c in d.cands]
+    resolve_in_order(ctx, cands)
+    cands += headline(ctx, cands)
+    cands.sort(key=lambda c: (c.order, c.start))
+    # a speaker keeps the channel (and conveyor) of the quote before when no new one is named
+    delivered = conveyors(ctx)
+    prev: Cand | None = None
+    for c in cands:
+        if c.speaker is None:
+            continue
+        if c.via is None and prev is not None and prev.via and same(prev.speaker, c.speaker):
+            c.via = prev.via
+        if c.via in delivered and not same_source(delivered[c.via], c.speaker.source):
+            c.conveyor = delivered[c.via]
+        prev = c
+    cands = _dedupe([c for c in cands if c.speaker is not None])
+    cands.sort(key=lambda c: (c.start, c.order))
+    return [_to_quote(ctx, i, c) for i, c in enumerate(cands, 1)]
+
+
+def _to_quote(ctx: Context, i: int, c: Cand) -> Quote:
+    text = ctx.text
+    content = [make_span(text, s, e) for s, e in c.stretches]
+    return Quote(
+        id=f"Q{i}",
+        kind=c.kind,  # type: ignore[arg-type]
+        text=" ".join(s.text for s in content),
+        content=content,
+        cue=make_span(text, *c.cue) if c.cue else None,
+        speaker=c.speaker.source if c.speaker else None,
+        via=c.via,
+        conveyor=c.conveyor,
+        status=c.status,  # type: ignore[arg-type]
+    )

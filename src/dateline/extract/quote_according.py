@@ -1,0 +1,56 @@
+"""According-to attributions: "According to X, ..." and "..., according to X".
+
+The source may be a person, an unnamed description ("the authorities") or a document
+("the letter", resolved later to its author).
+"""
+
+from __future__ import annotations
+
+from .quote_context import Cand, Context, Direct, attach, covered, nearly_whole, speakers_of
+
+
+def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
+    """'According to X, ...' and '..., according to X'."""
+    out: list[Cand] = []
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None and tok.i + 2 < len(doc):
+            pobj = doc[tok.i + 2].head if doc[tok.i + 2].head.i > tok.i + 1 else doc[tok.i + 2]
+        if pobj is None:
+            continue
+        sent = tok.sent
+        src_end = max(pobj.right_edge.i, pobj.i)
+        # trim the source at a comma (the content may be parsed as part of its NP)
+        for i in range(pobj.i, src_end + 1):
+            if doc[i].text == ",":
+                src_end = i - 1
+                break
+        # the rest of a name the parser left outside the object ("according to NYPD Commissioner James O'Neill")
+        while src_end + 1 < sent.end and (doc[src_end + 1].ent_iob_ == "I" or doc[src_end + 1].pos_ == "PROPN"):
+            src_end += 1
+        after = [t for t in doc[src_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
+        if not after:
+            rng = (sent.start, tok.i - 1)  # "..., according to X."
+        else:
+            rng = (src_end + 1, sent.end - 1)  # "According to X, ..." or "..., according to X, did Y"
+        if rng is None or rng[1] < rng[0]:
+            continue
+        content = ctx.span(*rng)
+        content = content and ctx.clip(content, tok.idx)
+        if content is None:
+            continue
+        cue = (tok.idx, to.idx + len(to))
+        speakers = speakers_of(pobj, ctx)
+        quoted = covered(content, directs)
+        whole = nearly_whole(ctx, content, quoted)
+        for d in quoted:
+            if whole or (content[0] <= d.mark.start and d.mark.end <= content[1]):
+                attach(d, speakers, cue, None, "neutral", tok.idx, 0 if whole else 10, tok.i)
+        if not whole:
+            for sp in speakers:
+                out.append(Cand("according_to", [content], cue, sp, sp.channel, order=tok.idx, cue_tok=tok.i))
+    return out

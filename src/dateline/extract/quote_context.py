@@ -1,0 +1,161 @@
+"""Shared state of one article's quote extraction: candidates, quotations, the per-article context.
+
+The steps (cue pass, according-to, layout, resolution) all build `Cand`s and attach them to
+`Direct` quotations through `attach`, so a closer attribution always wins the same way.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..record import Article, Source
+from . import quote_cues
+from .quote_lexicon import Lexicon
+from .quote_marks import MarkedQuote, paragraphs
+from .quote_speaker import Speaker, expand_conjuncts, name_index, resolve
+
+NEARLY_WHOLE_WORDS = 2  # a quotation with at most this many content words of its clause outside is the clause
+
+
+EDGE_STRIP = " \t\n,;:.-—–\"'“”«»„‘’"
+
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+ADVERBIAL_OPENERS = {"while", "as", "when", "after", "before", "during", "in", "at", "on", "adding", "according"}
+
+
+@dataclass
+class Cand:
+    """A quote being built: content stretches, cue, speaker (maybe unresolved), channel."""
+
+    kind: str
+    stretches: list[tuple[int, int]]
+    cue: tuple[int, int] | None = None
+    speaker: Speaker | None = None
+    via: str | None = None
+    status: str = "neutral"
+    conveyor: Source | None = None
+    order: int = 0  # where the attribution is, for resolving pronouns in text order
+    cue_tok: int | None = None
+
+    @property
+    def start(self) -> int:
+        return self.stretches[0][0]
+
+
+@dataclass
+class Direct:
+    mark: MarkedQuote
+    cands: list[Cand] = field(default_factory=list)  # one per speaker once attributed
+    cue_distance: int = 1 << 30
+
+
+class Context:
+    """Per-article state shared by the steps (one per call; nothing cached across articles)."""
+
+    def __init__(self, doc: Doc, article: Article, lex: Lexicon) -> None:
+        self.doc = doc
+        self.article = article
+        self.text = article.text
+        self.lex = lex
+        self.names = name_index(doc)
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.q_starts: list[int] = []
+        self.q_ends: list[int] = []
+
+    def set_quotes(self, directs: list[Direct]) -> None:
+        stretches = sorted(s for d in directs for s in d.mark.stretches)
+        self.q_starts = [s for s, _ in stretches]
+        self.q_ends = [e for _, e in stretches]
+
+    def in_quote(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a quotation's content (bisect over the sorted stretches)."""
+        i = bisect_right(self.q_starts, start) - 1
+        return i >= 0 and end <= self.q_ends[i]
+
+    def para_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.para_starts, offset) - 1)
+
+    def span(self, a: int, b: int) -> tuple[int, int] | None:
+        """Character range of tokens a..b, edges stripped of punctuation and a leading 'that'."""
+        doc = self.doc
+        while a <= b and (doc[a].is_punct or doc[a].is_space or (doc[a].lower_ == "that" and doc[a].dep_ == "mark")):
+            a += 1
+        while b >= a and (doc[b].is_punct or doc[b].is_space):
+            b -= 1
+        if b < a:
+            return None
+        return self.trim(doc[a].idx, doc[b].idx + len(doc[b]))
+
+    def trim(self, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and self.text[start] in EDGE_STRIP:
+            start += 1
+        while end > start and self.text[end - 1] in EDGE_STRIP:
+            end -= 1
+        return (start, end) if end > start else None
+
+    def clip(self, rng: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+        """Keep a content range inside the paragraph of its cue (the parser may run across lines)."""
+        p = self.paras[self.para_of(anchor)]
+        start, end = max(rng[0], p[0]), min(rng[1], p[1])
+        line = self.article.dateline.span if self.article.dateline is not None else None
+        if line is not None and line.start <= start < line.end:
+            start = line.end  # "BUENOS AIRES, Feb 26 - Argentina could ...": the dateline is not said
+        return self.trim(start, end)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def covered(content: tuple[int, int], directs: list[Direct]) -> list[Direct]:
+    return [d for d in directs if any(overlap(content, s) for s in d.mark.stretches)]
+
+
+def nearly_whole(ctx: Context, content: tuple[int, int], quoted: list[Direct]) -> bool:
+    """The quotations are (nearly) the whole clause: few content words of the clause lie outside the marks.
+
+    Function words do not count ("they had gone to "..." and "..."" is the quotations), nor a
+    trailing adverbial ("..." while addressing the press).
+    """
+    if not quoted:
+        return False
+    marks = sorted(
+        (d.mark.open_at, (d.mark.close_at if d.mark.close_at is not None else d.mark.end) + 1) for d in quoted
+    )
+    span = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None:
+        return False
+    outside = [t for t in span if not any(a <= t.idx < b for a, b in marks)]
+    after = [t for t in outside if t.idx >= marks[-1][1]]
+    first_after = next((t for t in after if not t.is_punct), None)
+    if first_after is not None and first_after.lower_ in ADVERBIAL_OPENERS:
+        outside = [t for t in outside if t.idx < marks[-1][1]]
+    words = [t for t in outside if t.pos_ in CONTENT_POS and t.lemma_ not in ("be", "have")]
+    return len(words) <= NEARLY_WHOLE_WORDS
+
+
+def status_of(m: quote_cues.CueMatch) -> str:
+    if any(c.dep_ == "neg" for c in m.tok.children):
+        return "negated"
+    return m.cue.status
+
+
+def speakers_of(tok: Token, ctx: Context) -> list[Speaker]:
+    return [resolve(t, ctx.article, ctx.lex, ctx.names) for t in expand_conjuncts(tok)]
+
+
+def attach(d: Direct, speakers: list[Speaker], cue: tuple[int, int] | None, via: str | None, status: str,
+            order: int, distance: int, cue_tok: int | None = None) -> None:  # fmt: skip
+    """Attribute a quotation; a closer cue replaces a farther one."""
+    if d.cands and distance >= d.cue_distance:
+        return
+    d.cue_distance = distance
+    d.cands = [
+        Cand("direct", list(d.mark.stretches), cue, sp, via or sp.channel, status, order=order, cue_tok=cue_tok)
+        for sp in speakers
+    ]

@@ -1,0 +1,289 @@
+"""Cue verbs in the dependency parse: which token attributes, to whom, which words, by which channel.
+
+All functions read one spaCy parse; none re-parses. A cue is a verb whose lemma (or lemma plus
+particle/object: "call for", "express confidence") is in `cues.tsv`. Its speaker is the subject
+(or the passive agent, or the subject of the verb it hangs from: "..., adding that"); its content
+is the complement clause (ccomp), the main clause before a postposed attribution
+("The forces helped..., X said"), or, for object-taking cues, the object ("condemned X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .quote_lexicon import Cue, Lexicon
+from .quote_marks import PARAGRAPH_BREAK
+from .quote_speaker import channel_of
+
+VIA_PREPS = {"in", "via", "on", "at", "during", "through", "over", "from"}
+VERB_CHANNELS = {"tweet": "tweet", "post": "post", "blog": "blog", "broadcast": "broadcast"}
+CONVEY_VERBS = {"read", "deliver", "present", "convey", "relay", "hand", "pass", "voice"}
+NAMING = {"call", "name", "dub", "term", "label", "brand", "describe", "characterize", "characterise", "dismiss"}
+HYPOTHETICAL = {"if", "unless", "whether"}
+INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
+
+
+@dataclass
+class CueMatch:
+    tok: Token
+    cue: Cue
+    tokens: list[Token]  # contiguous cue words (verb, or verb + particle)
+    second: Token | None = None  # the particle/preposition/object of a two-word cue
+
+
+def match(tok: Token, lex: Lexicon) -> CueMatch | None:
+    """The cue at a verb token, if its lemma (alone or with a particle or object) is a cue."""
+    if tok.pos_ != "VERB" or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    for child in tok.rights:
+        if child.dep_ in ("prt", "prep", "dobj", "acomp"):
+            cue = lex.pairs.get((lemma, child.lemma_.lower()))
+            if cue is not None:
+                words = [tok, child] if child.i == tok.i + 1 else [tok]
+                return CueMatch(tok, cue, words, child)
+        if child.dep_ in ("advcl", "xcomp"):
+            # "called for his death to be investigated": 'for' parsed as the clause's marker
+            for mark in child.lefts:
+                cue = lex.pairs.get((lemma, mark.lower_)) if mark.dep_ == "mark" and mark.i == tok.i + 1 else None
+                if cue is not None:
+                    return CueMatch(tok, cue, [tok, mark], mark)
+    cue = lex.verbs.get(lemma)
+    if cue is None or cue.frame in ("according_to", "quoting"):
+        return None
+    return CueMatch(tok, cue, [tok])
+
+
+def _platform(tok: Token) -> bool:
+    """A social platform named in channels.tsv (Twitter -> tweet, Facebook -> post)."""
+    from .quote_lexicon import load
+
+    return load().channels.get(tok.lower_) in ("tweet", "post")
+
+
+def speaker_token(tok: Token, depth: int = 0) -> Token | None:
+    """The token naming who speaks through cue verb `tok`.
+
+    Of several subjects (a misparse across a postposed attribution or a paragraph break), the one
+    nearest the verb in the same paragraph.
+    """
+    passive = False
+    subjects = []
+    # a controlled verb ("is reported to have ... claimed", "was met with applause upon announcing")
+    # takes the main clause's subject, passive or not
+    subject_deps = ("nsubj", "nsubjpass") if depth > 0 else ("nsubj",)
+    for child in tok.children:
+        if child.dep_ in subject_deps and not _across_paragraph(child, tok):
+            subjects.append(child)
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+        if child.dep_ in ("nsubjpass", "auxpass"):
+            passive = True
+    # "posted a message on Twitter blaming Iran": a platform parsed as the gerund's subject
+    subjects = [c for c in subjects if not (tok.tag_ in ("VBG", "VBN") and c.pos_ == "PROPN" and _platform(c))]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - tok.i))
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        not passive
+        and prev is not None
+        and tok.tag_ in ("VBD", "VBZ", "VBP")
+        and prev.pos_ == "PROPN"
+        and prev.ent_type_ in ("PERSON", "ORG")
+        and prev.dep_ in ("compound", "pobj", "appos", "npadvmod")
+    ):
+        return prev  # "the board of the Washington Post Trump said": a subject the parser attached elsewhere
+    if (passive and depth == 0) or depth >= 3:
+        return None
+    head = tok.head
+    if head is tok:
+        return None
+    # "X quoted a statement as saying ...": the quoted document speaks
+    as_saying = head.lower_ == "as" or any(c.lower_ == "as" for c in tok.children)
+    if as_saying and (head.lemma_.lower() in ("quote", "cite") or head.head.lemma_.lower() in ("quote", "cite")):
+        verb = head if head.pos_ == "VERB" else head.head
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                return child
+    if tok.dep_ in INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
+        return speaker_token(head, depth + 1)
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return speaker_token(head.head, depth + 1)
+    return None
+
+
+TITLE_LINKS = {"to", "of", "for", "at", "in", "and", "the", "'s", "’s"}
+
+
+def _comma_before_subject(subj: Token, start: int) -> int | None:
+    """The comma before a postposed attribution, skipping title words the parser left outside the
+    subject ("..., Russian Ambassador to Havana Viktor Koronelli said")."""
+    doc = subj.doc
+    j = subj.left_edge.i - 1
+    limit = max(start, j - 8)
+    while j > limit and doc[j].text != ",":
+        t = doc[j]
+        if not (t.pos_ in ("PROPN", "ADJ", "NOUN", "DET", "PART") or t.tag_ == "VBG" or t.lower_ in TITLE_LINKS):
+            return None
+        j -= 1
+    return j if j > start and doc[j].text == "," else None
+
+
+def _that_clause_in_phrase(tok: Token) -> tuple[int, int] | None:
+    """ "said in a letter to the summit that the talks had failed": the parser hangs the that-clause
+    on the last noun of the phrase as a relative clause; it is the cue's content."""
+    for child in tok.rights:
+        if child.dep_ not in ("prep", "dobj", "dative"):
+            continue
+        for d in child.subtree:
+            if d.dep_ != "relcl" or d.left_edge.lower_ != "that":
+                continue
+            subjects = [c for c in d.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
+            if subjects and d.left_edge.i + 1 <= d.right_edge.i:
+                return (d.left_edge.i + 1, d.right_edge.i)
+    return None
+
+
+def _across_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_space and PARAGRAPH_BREAK.search(t.text) for t in a.doc[lo:hi])
+
+
+def _range(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    return min(t.left_edge.i for t in tokens), max(t.right_edge.i for t in tokens)
+
+
+def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | None:
+    """Token range [a, b] of what the cue reports, or None when it reports nothing here."""
+    tok = m.tok
+    doc = tok.doc
+    if m.cue.takes_clause or m.cue.frame == "object":
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c is not m.second and not _across_paragraph(c, tok)]
+        if clauses:
+            child = min(clauses, key=lambda c: abs(c.i - tok.i))
+            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in child.children):
+                return None  # an indirect question: "refused to say whether ..."
+            if child.i < tok.i and subj is not None and child.i < subj.i < tok.i:
+                # "Content ... if X, Y said": the whole stretch up to the attribution, not just the clause
+                comma = _comma_before_subject(subj, child.left_edge.i)
+                if comma is not None:
+                    return (child.left_edge.i, comma - 1)
+            return (child.left_edge.i, child.right_edge.i)
+        misattached = _that_clause_in_phrase(tok)
+        if misattached is not None:
+            return misattached
+    if m.second is not None and m.second.dep_ == "dobj":
+        # "expressed confidence that ...": the clause hangs from the object
+        for child in m.second.children:
+            if child.dep_ in ("acl", "ccomp", "relcl"):
+                return (child.left_edge.i, child.right_edge.i)
+    if m.cue.takes_clause and tok.dep_ == "parataxis":
+        # "The forces helped stabilize ..., X said" / "The museum, X said, celebrated ...":
+        # the clause around the attribution (its part after the attribution: `trailing_range`)
+        a, b = tok.head.left_edge.i, tok.left_edge.i - 1
+        if doc[tok.left_edge.i].text == "," or (b >= 0 and doc[b].text == ","):
+            if b > a:
+                return (a, b)
+    if m.cue.takes_clause and subj is not None and subj.i < tok.i and tok.dep_ in ("ROOT", "parataxis"):
+        # "The invitation ... highlights its role, Russian Ambassador X said" parsed with two subjects
+        start = tok.sent.start
+        comma = _comma_before_subject(subj, start)
+        if comma is not None:
+            clause = doc[start:comma]
+            if len(clause) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in clause):
+                return (start, comma - 1)
+    if m.cue.takes_object:
+        objs: list[Token] = []
+        if m.second is not None and m.second.dep_ == "prep":
+            objs = [c for c in m.second.children if c.dep_ == "pobj"]
+        if m.second is not None and m.second.dep_ == "mark":
+            return (m.second.i + 1, m.second.head.right_edge.i)
+        for child in tok.rights:
+            if child.dep_ in ("dobj", "xcomp", "oprd") and child is not m.second:
+                objs.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "as" and objs:
+                objs.append(child)
+        objs = [o for o in objs if not (o.pos_ == "PRON" and not list(o.children))]
+        if tok.lemma_.lower() in NAMING and not any(o.dep_ in ("oprd", "xcomp", "prep", "ccomp") for o in objs):
+            return None  # "has yet to name the date": naming needs the name ("called it X", "named X as Y")
+        return _range(objs)
+    return None
+
+
+def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> tuple[int, int]:
+    """ "X said A and several said B": the first content ends where the next attribution begins."""
+    doc = m.tok.doc
+    for t in doc[rng[0] : rng[1] + 1]:
+        if t.i == m.tok.i or t.dep_ != "conj" or match(t, lex) is None:
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        end = t.left_edge.i - 1
+        while end > rng[0] and (doc[end].is_punct or doc[end].dep_ == "cc"):
+            end -= 1
+        if end > rng[0]:
+            return (rng[0], end)
+    return rng
+
+
+def trailing_range(m: CueMatch) -> tuple[int, int] | None:
+    """ "The museum, Mr. Bush said, celebrated his heroes": the clause resumes after the attribution."""
+    tok = m.tok
+    if tok.dep_ != "parataxis" or not m.cue.takes_clause:
+        return None
+    doc = tok.doc
+    last = tok.right_edge.i
+    if doc[last].text != ",":
+        last += 1
+        if last >= len(doc) or doc[last].text != ",":
+            return None
+    end = tok.head.right_edge.i
+    if end > last + 1 and not doc[last + 1].is_punct:
+        return (last + 1, end)
+    return None
+
+
+def via(m: CueMatch, speaker: Token | None, lex: Lexicon) -> str | None:
+    """The channel the cue names: "said in a letter", "told X in an interview", "tweeted"."""
+    lemma = m.tok.lemma_.lower()
+    if lemma in VERB_CHANNELS:
+        return VERB_CHANNELS[lemma]
+    holders = [m.tok] + ([speaker] if speaker is not None else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in VIA_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        label = channel_of(pobj, lex)
+                        if label is not None:
+                            return label
+    if lemma == "tell":  # "told GMTV's Sunday programme", "told a local radio station"
+        for child in m.tok.children:
+            if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lex.audiences:
+                return lex.audiences[child.lemma_.lower()]
+    return None
+
+
+def conveyor_token(tok: Token, lex: Lexicon) -> tuple[str, Token] | None:
+    """("letter", X) for "the letter was read out by X" / "X read out the letter"."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in CONVEY_VERBS:
+        return None
+    channel = None
+    person = None
+    for child in tok.children:
+        if child.dep_ in ("nsubjpass", "dobj"):
+            channel = channel_of(child, lex) or channel
+        if child.dep_ == "agent":
+            person = next((p for p in child.children if p.dep_ == "pobj"), person)
+        if child.dep_ == "nsubj":
+            person = child
+    if channel and person is not None:
+        return channel, person
+    return None

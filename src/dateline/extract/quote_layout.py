@@ -1,0 +1,151 @@
+"""Attributions by layout rather than by a cue verb.
+
+A headline "Claim — Russian envoy", a line "—Name, of Organisation" under a quotation or
+"― Name" after it, and transcript labels "WALLACE: ..." / "Pat Caddell: ...". These are
+where news text says who speaks without a verb, so the parser alone never sees them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..record import Source, make_span
+from . import quote_speaker
+from .quote_context import Cand, Context, Direct, attach, overlap
+from .quote_marks import MarkedQuote
+from .quote_speaker import Speaker, resolve
+
+HEADLINE_DASH = re.compile(r"^(?P<content>.*\S)\s+(?P<dash>[—–]|-{1,2})\s+(?P<who>[^—–-]{2,60})$")
+
+
+DASH_LINE = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<who>\S.{1,80})$")
+
+
+LABEL_LINE = re.compile(r"^[\"“]?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S.*)$", re.DOTALL)
+
+
+def dash_line(ctx: Context, d: Direct) -> None:
+    """A quotation followed by a line '—Name, of Organisation', or by '― Name' after its closing mark."""
+    p = ctx.para_of(d.mark.end)
+    close = d.mark.close_at
+    ps, pe = (close + 1, ctx.paras[p][1]) if close is not None and close < ctx.paras[p][1] else (0, 0)
+    if "\n" in ctx.text[ps:pe]:
+        pe = ctx.text.index("\n", ps)  # '”― Name' ends at the end of its line
+    m = DASH_LINE.match(ctx.text[ps:pe]) if pe > ps else None
+    if m is None:
+        if p + 1 >= len(ctx.paras):
+            return
+        ps, pe = ctx.paras[p + 1]
+        m = DASH_LINE.match(ctx.text[ps:pe])
+    if m is None or len(m.group("who").split()) > 12:
+        return
+    who_start = ps + m.start("who")
+    tok = head_in(ctx, who_start, pe)
+    if tok is None:
+        return
+    sp = resolve(tok, ctx.article, ctx.lex, ctx.names)
+    dash = ps + m.start()
+    while ctx.text[dash].isspace():
+        dash += 1
+    attach(d, [sp], (dash, dash + 1), None, "neutral", dash, pe - d.mark.end)
+
+
+def head_in(ctx: Context, start: int, end: int) -> Token | None:
+    """The first name (or else the syntactic head) of the words in [start, end)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    for tok in span:
+        if tok.ent_type_ in ("PERSON", "ORG"):
+            ent_end = tok.i
+            while ent_end + 1 < span.end and ctx.doc[ent_end + 1].ent_iob_ == "I":
+                ent_end += 1
+            return ctx.doc[ent_end]
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    return heads[0] if heads else span[0]
+
+
+def one_word(ctx: Context, m: MarkedQuote) -> bool:
+    return len(ctx.text[m.start : m.end].split()) < 2
+
+
+def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
+    """Transcript and headline lines 'WALLACE: ...', 'Pat Caddell: ...': the name's words, verbatim."""
+    out: list[Cand] = []
+    for ps, pe in ctx.paras:
+        m = LABEL_LINE.match(ctx.text[ps:pe])
+        if m is None:
+            continue
+        who_s, who_e = ps + m.start("who"), ps + m.end("who")
+        label = ctx.text[who_s:who_e]
+        span = ctx.doc.char_span(who_s, who_e, alignment_mode="expand")
+        if span is None:
+            continue
+        known = label.isupper() and any(label.title() in w for w in ctx.names) or label.title() in ctx.names
+        if not (known or any(t.ent_type_ in ("PERSON", "ORG") for t in span)):
+            continue
+        content = ctx.trim(ps + m.start("content"), pe)
+        if content is None or len(ctx.text[content[0] : content[1]].split()) < 3:
+            continue
+        if any(
+            d.mark.open_at <= content[0] + 1 and content[1] <= d.mark.end + 2 for d in directs if d.mark.start > who_s
+        ):
+            continue  # 'Name: "quote"': the quotation itself carries it
+        around = [d for d in directs if d.mark.start == who_s]
+        tok = span[-1]
+        sp = resolve(tok, ctx.article, ctx.lex, ctx.names)
+        if label.isupper() and sp.source.entity is None:
+            full = quote_speaker.fuller_name(label.title(), ctx.names)
+            sp.source = sp.source.model_copy(update={"name": full})
+        colon = who_e
+        if around:  # '"WALLACE: ..."': a transcript line in quotation marks
+            content = ctx.trim(content[0], min(content[1], around[0].mark.end)) or content
+            around[0].cands = [Cand("direct", [content], (colon, colon + 1), sp, None, order=who_s)]
+            around[0].cue_distance = 0
+            continue
+        out.append(Cand("direct", [content], (colon, colon + 1), sp, None, order=who_s))
+    return out
+
+
+def sentence_like(ctx: Context, d: Direct) -> bool:
+    """A whole sentence in marks standing on its own (not a title or phrase inside a sentence)."""
+    text = ctx.text[d.mark.start : d.mark.end]
+    if len(text.split()) < 5 or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    para = ctx.paras[ctx.para_of(d.mark.open_at)]
+    before = ctx.text[para[0] : d.mark.open_at].rstrip()
+    return not before or before[-1] in '.!?:"”»'
+
+
+def headline(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A headline 'Claim — Russian envoy' or 'CLAIM - DEPUTY' is an indirect quote of that source."""
+    h = ctx.article.headline
+    if h is None:
+        if not ctx.paras:
+            return []
+        s, e = ctx.paras[0]
+        if "\n" in ctx.text[s:e]:
+            e = s + ctx.text[s:e].index("\n")
+    else:
+        s, e = h.start, h.end
+    m = HEADLINE_DASH.match(ctx.text[s:e])
+    if m is None or len(m.group("who").split()) > 6 or len(m.group("content").split()) < 3:
+        return []
+    content = ctx.trim(s + m.start("content"), s + m.end("content"))
+    if content is None or any(c.kind == "indirect" and overlap(c.stretches[0], content) for c in cands):
+        return []
+    tok = head_in(ctx, s + m.start("who"), s + m.end("who"))
+    if tok is None:
+        return []
+    sp = resolve(tok, ctx.article, ctx.lex, ctx.names)
+    if sp.kind != "named":
+        body = [c for c in cands if c.start > e and c.speaker is not None and c.speaker.kind == "named"]
+        if not body:
+            return []
+        first = min(body, key=lambda c: c.order)
+        sp = Speaker(Source(name=first.speaker.source.name, entity=first.speaker.source.entity,
+                            mention=make_span(ctx.text, tok.idx, tok.idx + len(tok))), "named", first.speaker.etype)  # fmt: skip
+    dash = (s + m.start("dash"), s + m.end("dash"))
+    return [Cand("indirect", [content], dash, sp, None, order=s)]

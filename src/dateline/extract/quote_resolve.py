@@ -1,0 +1,135 @@
+"""Last step: give pronouns, role nouns and documents their speaker, in text order.
+
+"he added" takes the previous fitting speaker (or the entities extractor's coreference when no
+earlier quote fits); "the ambassador" the person spoken of; "the letter noted" the letter's
+author ("Lavrov's letter", "the statement by X", or the speaker whose quotes came through it).
+"""
+
+from __future__ import annotations
+
+from ..record import Source
+from . import quote_cues, quote_speaker
+from .quote_context import Cand, Context
+from .quote_speaker import Speaker, resolve
+
+
+def same(a: Speaker, b: Speaker) -> bool:
+    if a.source.entity and b.source.entity:
+        return a.source.entity == b.source.entity
+    return a.source.name.lower() == b.source.name.lower()
+
+
+def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
+    """Pronouns, role nouns and documents take earlier speakers; documents take their author."""
+    cands.sort(key=lambda c: (c.order, c.start))
+    done: list[Cand] = []
+    person_ents = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
+
+    def previous(before: int, want_person: bool | None, names_too: bool = True) -> Speaker | None:
+        para = ctx.para_of(before)
+        for c in reversed(done):
+            sp = c.speaker
+            if sp is None or sp.kind not in ("named", "unnamed") or c.order > before:
+                continue
+            if para - ctx.para_of(c.order) > 3:
+                break
+            person = sp.etype == "PERSON" or (sp.etype is None and sp.kind == "named")
+            if want_person is None or person == want_person:
+                return sp
+        if want_person is not False and names_too:
+            prior = [e for e in person_ents if e.end_char <= before]
+            if prior:
+                tok = prior[-1].root
+                return resolve(tok, ctx.article, ctx.lex, ctx.names)
+        return None
+
+    for c in cands:
+        sp = c.speaker
+        if sp is None:
+            done.append(c)
+            continue
+        if sp.kind == "pronoun" or sp.kind == "nominal":
+            low = sp.source.name.lower()
+            want = True if sp.kind == "nominal" or low in ("he", "she", "him", "her", "his", "i") else None
+            if low in ("it", "they", "its", "their", "them"):
+                want = False
+            prev = previous(c.order, want, names_too=sp.fallback is None)
+            if sp.fallback is not None and (prev is None or sp.kind == "nominal"):
+                # the entities extractor's coreference, when no earlier speaker fits better
+                c.speaker = Speaker(sp.fallback.model_copy(update={"mention": sp.source.mention}), "named", sp.etype)
+            elif prev is not None:
+                c.speaker = Speaker(Source(name=prev.source.name, entity=prev.source.entity, mention=sp.source.mention),
+                                    "named" if prev.kind == "named" else prev.kind, prev.etype)  # fmt: skip
+        elif sp.kind == "document":
+            c.via = c.via or sp.channel
+            author = sp.author or _named_author(ctx, sp.channel, c.order)
+            if author is None:
+                author, via = _document_owner(c, done, cands, sp.channel)
+                c.via = via or c.via
+            if author is not None:
+                mention = author.source.mention if sp.author is not None else sp.source.mention
+                c.speaker = Speaker(Source(name=author.source.name, entity=author.source.entity,
+                                           mention=mention), author.kind, author.etype)  # fmt: skip
+        done.append(c)
+    # a role noun before anyone is named ("According to the head of state" in a standfirst): the next speaker
+    for i, c in enumerate(cands):
+        if c.speaker is not None and c.speaker.kind == "nominal":
+            later = [o.speaker for o in cands[i + 1 :] if o.speaker is not None and o.speaker.kind == "named"]
+            person = next((sp for sp in later if sp.etype == "PERSON"), None)
+            if person is not None:
+                c.speaker = Speaker(
+                    person.source.model_copy(update={"mention": c.speaker.source.mention}), "named", "PERSON"
+                )
+
+
+def _named_author(ctx: Context, channel: str | None, before: int) -> Speaker | None:
+    """An author the text gives the document anywhere before: "Lavrov's letter", "the statement by X"."""
+    found = None
+    for tok in ctx.doc:
+        if tok.idx >= before and found is not None:
+            break
+        if tok.pos_ in ("NOUN", "PROPN") and quote_speaker.channel_of(tok, ctx.lex) == channel:
+            author = quote_speaker.document_author(tok, ctx.article, ctx.lex, ctx.names)
+            if author is not None and author.kind != "document":
+                found = author
+                if tok.idx >= before:
+                    break
+    return found
+
+
+def _document_owner(
+    c: Cand, done: list[Cand], cands: list[Cand], channel: str | None
+) -> tuple[Speaker | None, str | None]:
+    """Whose letter/statement, and through which channel.
+
+    The nearest quote through that channel; failing that, "the statement" right after quotes from
+    a letter is that letter (same author, same channel); failing that, the nearest earlier speaker.
+    """
+
+    def usable(o: Cand) -> bool:
+        return o is not c and o.speaker is not None and o.speaker.kind in ("named", "unnamed")
+
+    same = [o for o in cands if usable(o) and o.via == channel]
+    if same:
+        before = [o for o in same if o.order <= c.order]
+        pick = before[-1] if before else min(same, key=lambda o: o.order)
+        return pick.speaker, channel
+    earlier = [o for o in done if usable(o)]
+    if earlier:
+        return earlier[-1].speaker, earlier[-1].via
+    later = sorted((o for o in cands if usable(o) and o.order > c.order), key=lambda o: o.order)
+    return (later[0].speaker, later[0].via) if later else (None, None)
+
+
+def conveyors(ctx: Context) -> dict[str, Source]:
+    out: dict[str, Source] = {}
+    for tok in ctx.doc:
+        found = quote_cues.conveyor_token(tok, ctx.lex)
+        if found is not None:
+            channel, person = found
+            out[channel] = resolve(person, ctx.article, ctx.lex, ctx.names).source
+    return out
+
+
+def same_source(a: Source, b: Source) -> bool:
+    return (a.entity is not None and a.entity == b.entity) or a.name.lower() == b.name.lower()

@@ -1,0 +1,327 @@
+"""Who a quote belongs to: from the parse token that names the speaker to a `Source`.
+
+The entities extractor runs first and owns names and coreference; `entity_at` asks it which
+entity has a mention at a character range ("he", "the top diplomat", "Lavrov's"). When it
+does not know (or is not there), we fall back on the words themselves: the named-entity span,
+a fuller form of the same surname seen earlier, or the article's own phrase for an unnamed
+source ("the authorities"). Pronouns and definite role nouns it cannot resolve are marked
+so that the caller can give them the previous speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicons
+from ..record import Article, Source, make_span
+from . import entities as entities_module
+from .quote_lexicon import Lexicon
+
+NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "i", "me", "we", "us"}
+PRONOUNS_OTHER = {"it", "its", "they", "them", "their"}
+QUANTIFIERS = {"some", "several", "many", "one", "most", "all", "few", "none", "each", "both", "two", "three"}
+NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "npadvmod", "predet"}
+
+
+@dataclass
+class Speaker:
+    """A resolved or partly resolved speaker.
+
+    kind: named | pronoun | nominal (definite role noun: "the ambassador") | unnamed |
+    document (a channel noun as subject: "the letter noted").
+    """
+
+    source: Source
+    kind: str
+    etype: str | None = None
+    channel: str | None = None
+    author: Speaker | None = None  # for a document: its author when the text names it ("Lavrov's letter")
+    fallback: Source | None = None  # for a pronoun: the entities extractor's reading of it
+
+
+def entity_lookup() -> Callable[[Article, int, int], Any] | None:
+    """The entities extractor's `entity_at`, when it exists (it is written concurrently)."""
+    return getattr(entities_module, "entity_at", None)
+
+
+def _entity(article: Article, start: int, end: int) -> Any:
+    lookup = entity_lookup()
+    if lookup is None:
+        return None
+    try:
+        return lookup(article, start, end)
+    except Exception:  # noqa: BLE001 - a failing lookup must not lose the quote
+        return None
+
+
+def _head_entity(article: Article, head: Token, *ranges: tuple[int, int]) -> Any:
+    """The entity at the first range that has it, if one of its mentions covers the head word.
+
+    `entity_at` also answers with a mere overlap; "Saudi officials" overlaps the NORP "Saudi"
+    but is not that entity, so the head word must be inside one of the entity's mentions.
+    """
+    h_start, h_end = head.idx, head.idx + len(head)
+    for start, end in ranges:
+        ent = _entity(article, start, end)
+        if ent is None:
+            continue
+        if any(m.start <= h_start and h_end <= m.end for m in getattr(ent, "mentions", ())):
+            return ent
+    return None
+
+
+def _source(ent: Any, span: Any) -> Source:
+    """An entity's name, or the article's phrase when the entity is only a description ("the government")."""
+    name = ent.name if any(ch.isupper() for ch in ent.name) else span.text
+    return Source(name=name, entity=ent.id, mention=span)
+
+
+def name_index(doc: Doc) -> dict[str, str]:
+    """Each word of a multi-word PERSON/ORG name -> the fullest such name containing it.
+
+    Lets "Lavrov", "Sir Digby" or "Democrats" be named by the fuller form the article used
+    ("Sergey Lavrov", "Digby Jones", "Liberal Democrats") when the entities extractor cannot say.
+    """
+    index: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2:
+            continue
+        a, b = _ent_span(ent.root) or (ent.start, ent.end - 1)
+        full = _clean_name(doc[a : b + 1].text)
+        for word in full.split():
+            if word[:1].isupper() and (word not in index or len(full) > len(index[word])):
+                index[word] = full
+    return index
+
+
+def fuller_name(name: str, names: dict[str, str]) -> str:
+    """The fullest known name containing every word of `name` ("Sir Digby" -> "Digby Jones")."""
+    words = name.split()
+    candidates = {names[w] for w in words if w in names}
+    for full in sorted(candidates, key=len, reverse=True):
+        full_words = set(full.split())
+        if len(full) > len(name) and sum(w in full_words for w in words) >= max(1, len(words) - 1):
+            return full
+    return name
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+
+
+def noun_phrase(tok: Token) -> tuple[int, int]:
+    """Token range [a, b] of the noun phrase headed by `tok`, without relative clauses or appositives."""
+    a = tok.i
+    for child in tok.lefts:
+        if child.dep_ in NP_LEFT_DEPS or child.dep_ == "punct" and child.i == tok.i - 1:
+            a = min(a, child.left_edge.i)
+    b = tok.i
+    if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "DET"):  # "Some of the protesters", "the head of state"
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                b = max(b, noun_phrase(pobj)[1] if pobj is not None else child.i)
+    for child in tok.rights:
+        if child.dep_ == "compound" or (child.dep_ == "flat"):
+            b = max(b, child.i)
+    doc = tok.doc
+    for i in range(tok.i - 1, a - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            a = i + 1
+            break
+    while a < tok.i and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    return a, b
+
+
+def _ent_span(tok: Token) -> tuple[int, int] | None:
+    """Token range of the named entity containing tok, if any."""
+    if not tok.ent_type_:
+        return None
+    a = tok.i
+    while a > 0 and tok.doc[a].ent_iob_ == "I":
+        a -= 1
+    b = tok.i
+    while b + 1 < len(tok.doc) and tok.doc[b + 1].ent_iob_ == "I":
+        b += 1
+    while b > a and tok.doc[b].tag_ == "POS":
+        b -= 1
+    # "the Liberal Democrats": a name word attached to the head but tagged as another entity
+    for child in reversed(list(tok.doc[a].lefts) if a == tok.i else []):
+        if (
+            child.i == a - 1
+            and child.ent_type_ == "NORP"
+            and tok.ent_type_ in ("ORG", "NORP")
+            and child.pos_ == "PROPN"
+        ):
+            a = child.i
+    if tok.doc[a].lower_ == "the" and b > a:
+        a += 1
+    # "First Minister of Scotland Nicola Sturgeon" tagged as one name: keep the head's own chain
+    chain = {tok.i} | {c.i for c in tok.subtree if c.dep_ in ("compound", "flat") and c.head.i in range(a, b + 1)}
+    while a < tok.i and a not in chain and tok.doc[a].head.i not in chain:
+        a += 1
+    return a, b
+
+
+def _common_head(tok: Token) -> bool:
+    """A title or role heading the subject ("spokesperson", "Shadow Secretary"), not a name."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in person_roles())
+
+
+def _appositive_name(tok: Token) -> Token | None:
+    """ "The Shadow Secretary of State for the Family, Theresa May, said": the name in apposition."""
+    for d in tok.subtree:
+        if d.i <= tok.i or d.i - tok.i > 12:
+            continue
+        if (
+            d.dep_ == "appos"
+            and d.pos_ == "PROPN"
+            and (d.ent_type_ == "PERSON" or (_common_head(tok) and d.ent_type_ in ("", "ORG")))
+        ):
+            between = tok.doc[tok.i : d.i]
+            if not any(t.pos_ == "VERB" for t in between):
+                return d
+    return None
+
+
+def channel_of(tok: Token, lex: Lexicon) -> str | None:
+    """Channel label when tok heads a channel noun phrase ("a telephone interview" -> interview)."""
+    if tok.ent_type_ and tok.ent_type_ not in ("ORG", "PRODUCT"):
+        return None  # "Article 5 of the NATO treaty" is a law, not an article
+    for child in tok.lefts:
+        if child.dep_ == "compound":
+            two = f"{child.lemma_.lower()} {tok.lemma_.lower()}"
+            if two in lex.channels:
+                return lex.channels[two]
+    return lex.channels.get(tok.lemma_.lower()) or lex.channels.get(tok.lower_)
+
+
+def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -> Speaker:
+    """The speaker named by the noun phrase headed by `tok` (the subject or agent of a cue)."""
+    text = article.text
+    doc = tok.doc
+    # "The Vice President, Mike Pence, said": the appositive name, not the title
+    role_person = False
+    if tok.ent_type_ != "PERSON" and tok.pos_ != "PRON":
+        name = _appositive_name(tok)
+        if name is not None:
+            # "a spokesperson, Morgan Ortagus": a person even when the tagger says ORG
+            role = tok.lemma_.lower()
+            role_person = lex.unnamed.get(role) == "person" or role in person_roles()
+            tok = name
+    low = tok.lower_
+    if low in PRONOUNS_PERSON | PRONOUNS_OTHER or (tok.pos_ == "PRON" and low not in QUANTIFIERS):
+        span = make_span(text, tok.idx, tok.idx + len(tok))
+        ent = _head_entity(article, tok, (span.start, span.end))
+        etype = "PERSON" if low in PRONOUNS_PERSON else None
+        fallback = _source(ent, span) if ent is not None else None
+        return Speaker(Source(name=tok.text, mention=span), "pronoun", etype, fallback=fallback)
+    rng = _ent_span(tok) if tok.ent_type_ in NAME_TYPES else None
+    if rng is None and tok.pos_ == "PROPN":
+        rng = noun_phrase(tok)
+        # the proper-noun stretch ending at tok, without dates ("LONDON, Feb 26 - Iran announced")
+        lo = rng[0]
+        a = tok.i
+        while a - 1 >= lo and doc[a - 1].pos_ == "PROPN" and doc[a - 1].ent_type_ not in ("DATE", "TIME", "GPE"):
+            a -= 1
+        rng = (a, tok.i)
+    if rng is not None:
+        a, b = rng
+        start, end = doc[a].idx, doc[b].idx + len(doc[b])
+        name_span = make_span(text, start, end)
+        # the mention is the whole naming phrase with its title ("Russian Foreign Minister Sergey Lavrov")
+        np_a, np_b = noun_phrase(tok)
+        np_a, np_b = min(np_a, a), max(np_b, b)
+        span = make_span(text, doc[np_a].idx, doc[np_b].idx + len(doc[np_b]))
+        ent = _head_entity(article, tok, (start, end), (tok.idx, tok.idx + len(tok)), (span.start, span.end))
+        if ent is not None:
+            return Speaker(_source(ent, span), "named", "PERSON" if role_person else ent.type)
+        name = fuller_name(_clean_name(name_span.text), names)
+        chan = channel_of(tok, lex) if tok.pos_ != "PROPN" else None
+        etype = "PERSON" if role_person else tok.ent_type_ or None
+        return Speaker(Source(name=name, mention=span), "named", etype, channel=chan)
+    # common noun phrase; "Estimates by event organizers indicate": the organizers speak
+    if lex.unnamed.get(tok.lemma_.lower()) == "media" or lex.channels.get(tok.lemma_.lower()) == "report":
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return resolve(pobj, article, lex, names)
+    a, b = noun_phrase(tok)
+    start, end = doc[a].idx, doc[b].idx + len(doc[b])
+    span = make_span(text, start, end)
+    ent = _head_entity(article, tok, (start, end), (tok.idx, tok.idx + len(tok)))
+    chan = channel_of(tok, lex)
+    if chan is not None:
+        author = document_author(tok, article, lex, names)
+        return Speaker(Source(name=span.text, mention=span), "document", None, channel=chan, author=author)
+    lemma = tok.lemma_.lower()
+    determiners = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss")}
+    definite = bool(determiners & {"the", "this", "that"}) and tok.tag_ in ("NN", "NNP")
+    person_role = lemma in person_roles() or lex.unnamed.get(lemma) == "person"
+    if ent is not None and (ent.type != "PERSON" or person_role or any(ch.isupper() for ch in span.text)):
+        return Speaker(_source(ent, span), "named", ent.type)
+    if definite and person_role:
+        # "the ambassador", "the top diplomat": the person spoken of before
+        return Speaker(Source(name=span.text, mention=span), "nominal", "PERSON")
+    return Speaker(Source(name=span.text, mention=span), "unnamed", None)
+
+
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """Role nouns that stand for a person already named ("the ambassador"), from the entities' roles.tsv."""
+    try:
+        rows = lexicons.rows("roles.tsv")
+    except (FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(_role_head(r[0]) for r in rows if len(r) >= 2 and r[1] == "PERSON")
+
+
+def _role_head(role: str) -> str:
+    words = role.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def document_author(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -> Speaker | None:
+    """The author a document noun names itself: "Lavrov's letter", "the statement by the ministry"."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            author = resolve(child, article, lex, names)
+            # the mention is the possessive as written: "Lavrov's"
+            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            author.source = author.source.model_copy(update={"mention": make_span(article.text, start, end)})
+            return author
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in NAME_TYPES:
+            return resolve(child, article, lex, names)
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (pobj.ent_type_ in NAME_TYPES or pobj.pos_ == "PROPN"):
+                    return resolve(pobj, article, lex, names)
+    return None
+
+
+def expand_conjuncts(tok: Token) -> list[Token]:
+    """A coordinated subject gives one speaker per conjunct ("Durbin and Schiff questioned")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            if tok.ent_type_ == "ORG" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and c.i < child.i for c in tok.rights
+            ):
+                continue  # "Islamic State of Iraq and the Levant" is one name
+            out.extend(expand_conjuncts(child))
+    return out

@@ -1,0 +1,238 @@
+"""Quotes extractor: direct, indirect and according-to quotes on news-like text (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract import quotes
+from dateline.extract.quote_marks import scan
+from dateline.record import Article, Quote, iter_spans
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    """The quotes extractor alone on raw text (offsets are the text's own)."""
+
+    def go(text: str) -> tuple[Article, list[Quote]]:
+        article = Article(id="t", text=text)
+        article.quotes = quotes.extract(nlp(text), article)
+        for span in iter_spans(article):
+            assert text[span.start : span.end] == span.text
+        return article, article.quotes
+
+    return go
+
+
+def by_text(qs: list[Quote], fragment: str) -> Quote:
+    found = [q for q in qs if fragment in q.text]
+    assert found, f"no quote containing {fragment!r} in {[q.text for q in qs]}"
+    return found[0]
+
+
+def test_marks_of_every_style_and_apostrophes():
+    text = "«Nous restons», dit-il. „Wir bleiben“, sagte sie. It’s Berg’s view: “we don't leave,” and 'no deal'."
+    found = [text[q.start : q.end] for q in scan(text)]
+    assert found == ["Nous restons", "Wir bleiben", "we don't leave", "no deal"]
+
+
+def test_straight_and_curly_marks_mixed(run):
+    _, qs = run('“We will rebuild the bridge by spring," Mayor Ana Ruiz said on Monday.')
+    q = by_text(qs, "rebuild the bridge")
+    assert q.kind == "direct"
+    assert q.text == "We will rebuild the bridge by spring"
+    assert q.speaker.name == "Ana Ruiz"
+    assert q.cue.text == "said"
+
+
+def test_unbalanced_mark_recovers_at_paragraph_end(run):
+    text = (
+        'Councillor Tom Baker said "the budget is a disgrace.\n\n'
+        'The vote is on Friday. "It will pass easily," council leader Jane Moss told reporters.'
+    )
+    article, qs = run(text)
+    assert any("unclosed" in w for w in article.warnings)
+    later = by_text(qs, "pass easily")
+    assert later.text == "It will pass easily"
+    assert later.speaker.name == "Jane Moss"
+
+
+def test_quote_reopened_in_next_paragraph_is_one_quote(run):
+    text = (
+        '"The river rose three metres in a single night. We had never seen anything like it.\n\n'
+        '"Now we need help from the capital," said Governor Paula Reyes.'
+    )
+    _, qs = run(text)
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 1
+    assert len(direct[0].content) == 2
+    assert direct[0].text.startswith("The river rose") and direct[0].text.endswith("help from the capital")
+    assert direct[0].speaker.name == "Paula Reyes"
+
+
+def test_quote_split_by_cue_gives_two_quotes(run):
+    _, qs = run('"The talks have failed," Minister Ivan Petrov said, "and we will leave the table."')
+    first, second = by_text(qs, "talks have failed"), by_text(qs, "leave the table")
+    assert first is not second
+    assert first.speaker.name == second.speaker.name == "Ivan Petrov"
+
+
+def test_two_quotations_joined_by_and_share_the_cue(run):
+    _, qs = run('Senator Ana Cruz said on Friday "We will vote against the budget" and "We will not back down."')
+    assert [q.speaker.name for q in qs if q.kind == "direct"] == ["Ana Cruz", "Ana Cruz"]
+
+
+def test_colon_and_dash_line_attributions(run):
+    _, qs = run('Prime Minister John Carter said: "We will not raise taxes this year."')
+    assert by_text(qs, "raise taxes").speaker.name == "John Carter"
+    _, qs = run('"Press freedom is under attack in every corner of the region."\n\n—Maria Lopez, of the Press Union')
+    q = by_text(qs, "Press freedom")
+    assert q.speaker.name == "Maria Lopez"
+    assert q.cue.text == "—"
+
+
+def test_added_after_appositive_and_paragraph_break(run):
+    text = (
+        "Hugh Hill, a doctor at the city hospital, said the injured were in a stable condition.\n\n"
+        '"We are doing everything we can for them," he added.'
+    )
+    _, qs = run(text)
+    indirect = by_text(qs, "stable condition")
+    assert indirect.kind == "indirect"
+    assert indirect.speaker.name == "Hugh Hill"
+    direct = by_text(qs, "everything we can")
+    assert direct.speaker.name == "Hugh Hill"
+    assert direct.speaker.mention.text == "he"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "status"),
+    [
+        ("Opposition leader Maria Vega claimed that the election was rigged.", "the election was rigged", "contested"),
+        (
+            "Defence Minister Omar Haddad denied that troops had crossed the border.",
+            "troops had crossed the border",
+            "denial",
+        ),
+        ("Senator Ruth Cole did not say that the bill would pass.", "the bill would pass", "negated"),
+        ("Finance Minister Lena Ortiz said that inflation would fall.", "inflation would fall", "neutral"),
+    ],
+)
+def test_cue_status(run, sentence, content, status):
+    _, qs = run(sentence)
+    q = by_text(qs, content)
+    assert q.kind == "indirect"
+    assert q.text == content
+    assert q.status == status
+
+
+def test_speaker_named_only_in_previous_sentence(run):
+    text = 'Mayor Ana Ruiz said the water was safe to drink. "We tested it twice this week and found nothing at all."'
+    _, qs = run(text)
+    q = by_text(qs, "tested it twice")
+    assert q.speaker.name == "Ana Ruiz"
+    assert q.cue is None
+
+
+def test_according_to_named_and_unnamed(run):
+    _, qs = run("According to the authorities, more than 300 people were arrested in the capital.")
+    q = by_text(qs, "300 people were arrested")
+    assert q.kind == "according_to"
+    assert q.speaker.name == "the authorities"
+    assert q.speaker.entity is None
+    assert q.cue.text == "According to"
+    _, qs = run("Two bridges collapsed during the storm, according to Governor Tom Baker.")
+    q = by_text(qs, "Two bridges collapsed")
+    assert q.kind == "according_to"
+    assert q.speaker.name == "Tom Baker"
+
+
+def test_postposed_attribution_clause(run):
+    _, qs = run("The new dam will supply power to two million homes, Energy Minister Karl Lund said in a statement.")
+    q = by_text(qs, "new dam")
+    assert q.kind == "indirect"
+    assert q.text == "The new dam will supply power to two million homes"
+    assert q.speaker.name == "Karl Lund"
+    assert q.via == "statement"
+
+
+def test_headline_says_and_headline_dash(run):
+    _, qs = run("Baker says city budget will be cut\n\nCouncillor Tom Baker spoke on Monday.")
+    q = by_text(qs, "budget will be cut")
+    assert q.kind == "indirect"
+    assert q.speaker.name == "Tom Baker"
+    text = (
+        "Talks with rebels will resume in March — minister\n\nForeign Minister Anna Berg said the talks would resume."
+    )
+    _, qs = run(text)
+    q = by_text(qs, "Talks with rebels")
+    assert q.speaker.name == "Anna Berg"
+    assert q.cue.text == "—"
+
+
+def test_letter_author_channel_and_conveyor(run):
+    text = (
+        "Foreign Minister Anna Berg said in a letter to the summit that the talks had failed. "
+        "The letter was read out by Deputy Minister Paul Kerr.\n\n"
+        '"We must try again before the winter," the letter noted.'
+    )
+    _, qs = run(text)
+    for fragment in ("talks had failed", "try again"):
+        q = by_text(qs, fragment)
+        assert q.speaker.name == "Anna Berg"
+        assert q.via == "letter"
+        assert q.conveyor is not None and q.conveyor.name == "Paul Kerr"
+    assert by_text(qs, "try again").speaker.mention.text == "the letter"
+
+
+def test_coordinated_subjects_give_one_quote_each(run):
+    _, qs = run("Senator Mark Hale and Senator Rita Sun said that the plan was illegal.")
+    speakers = sorted(q.speaker.name for q in qs if "plan was illegal" in q.text)
+    assert speakers == ["Mark Hale", "Rita Sun"]
+
+
+def test_quoted_phrase_inside_reported_speech(run):
+    _, qs = run('General Alan Ward said he had ordered "maximum readiness" from all units along the coast.')
+    kinds = {q.kind for q in qs}
+    assert kinds == {"direct", "indirect"}
+    assert by_text(qs, "maximum readiness").speaker.name == "Alan Ward"
+    _, qs = run('Governor Paula Reyes said the state was "ready for anything."')
+    assert [q.kind for q in qs] == ["direct"]
+
+
+def test_attribution_inside_the_clause_gives_two_stretches(run):
+    _, qs = run("The new museum, Mayor Ana Ruiz said, will open to visitors in the spring.")
+    q = by_text(qs, "museum")
+    assert [s.text for s in q.content] == ["The new museum", "will open to visitors in the spring"]
+    assert q.text == "The new museum will open to visitors in the spring"
+    assert q.speaker.name == "Ana Ruiz"
+
+
+def test_transcript_speaker_labels(run):
+    text = (
+        "Senator Jane Marsh spoke to the radio host Bob Green on Sunday.\n\n"
+        "GREEN: Will you run again next year?\n\n"
+        "MARSH: I have not decided and I will not decide this week."
+    )
+    _, qs = run(text)
+    labelled = [q for q in qs if q.cue is not None and q.cue.text == ":"]
+    assert [q.speaker.name for q in labelled] == ["Bob Green", "Jane Marsh"]
+    assert labelled[1].text == "I have not decided and I will not decide this week"
+
+
+def test_titles_and_scare_quotes_are_not_quotes(run):
+    _, qs = run('The festival, dubbed "Summer Lights in the Old Town", opened on Friday.')
+    assert qs == []
+
+
+def test_full_pipeline_spans_match_text(extract):
+    article = extract(
+        "Minister says port will reopen\n\n"
+        'Transport Minister Lina Hart said on Tuesday that the port would reopen next week. "The damage was '
+        'smaller than we feared," she told reporters. According to the coast guard, two ships ran aground.'
+    )
+    assert article.quotes
+    assert [q.id for q in article.quotes] == [f"Q{i}" for i in range(1, len(article.quotes) + 1)]
+    for span in iter_spans(article):
+        assert article.text[span.start : span.end] == span.text
+    for q in article.quotes:
+        assert q.text == " ".join(s.text for s in q.content)
