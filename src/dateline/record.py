@@ -161,7 +161,7 @@ AssertionStatus = Literal["asserted", "attributed", "contested", "negated", "hyp
 
 class Count(Span):
     id: str
-    what: Literal["killed", "injured", "arrested", "displaced", "evacuated", "participants", "missing", "other"]
+    what: Literal["killed", "injured", "arrested", "displaced", "evacuated", "protesters", "participants", "missing", "other"]
     value: int
     qualifier: Literal["exact", "about", "at least", "more than", "up to", "less than"] = "exact"
     source: Source | None = Field(default=None, description="who gave the figure; None when the outlet asserts it")

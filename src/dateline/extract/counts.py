@@ -50,16 +50,21 @@ def _counted(head: Token) -> Token:
     return head
 
 
+# Categories that say who people are rather than what happened to them: an event word
+# ("arrested") overrides them.
+_WHO_THEY_ARE = frozenset({"protesters", "participants"})
+
+
 def _what(noun: Token, number: Token) -> tuple[str | None, Token | None]:
     """(Count.what, the cue token): what happened to them beats who they are.
 
-    "300 demonstrators were arrested" counts arrests; "300 demonstrators gathered" participants.
+    "300 demonstrators were arrested" counts arrests; "300 demonstrators gathered" protesters.
     """
     own, own_cue = _own_cue(noun, number)
-    if own is not None and own != "participants":
+    if own is not None and own not in _WHO_THEY_ARE:
         return own, own_cue
     event, event_cue = _governing_cue(noun)
-    if event is not None and (own is None or event != "participants"):
+    if event is not None and (own is None or event not in _WHO_THEY_ARE):
         return event, event_cue
     return own, own_cue
 

@@ -45,7 +45,7 @@ GOVERNING_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "pcomp", "advcl", "
 SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "INTENT"})
 LIGHT_REACH = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj", "xcomp", "oprd", "pcomp"})
 COUNT_TYPES = {"killed": ("ASSAULT",), "injured": ("ASSAULT",), "missing": ("ASSAULT",), "arrested": ("COERCE",),
-               "participants": ("PROTEST",), "displaced": ("ASSAULT", "AID"), "evacuated": ("AID", "ASSAULT"),
+               "protesters": ("PROTEST",), "participants": ("PROTEST",), "displaced": ("ASSAULT", "AID"), "evacuated": ("AID", "ASSAULT"),
                "other": ()}  # fmt: skip
 DEONTIC_AUX = frozenset({"must", "should"})
 # Verbs that make an event only with something agreed or promised ("agreed to X", "offered aid").

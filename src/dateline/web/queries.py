@@ -18,7 +18,7 @@ from ..store import Store
 from .params import ArticleFilters, DisputeFilters, EventFilters, Page, QuoteFilters, until_bound
 
 MAX_FTS_TOKENS = 16
-DISPUTE_WHATS = ("killed", "injured", "arrested", "missing", "displaced", "evacuated", "participants")
+DISPUTE_WHATS = ("killed", "injured", "arrested", "missing", "displaced", "evacuated", "protesters", "participants")
 
 # Snippet markers: control characters that cannot survive in stored text, replaced after escaping.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
