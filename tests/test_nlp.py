@@ -33,3 +33,11 @@ def test_cli_reports_a_bad_model_in_one_line(tmp_path) -> None:
     assert result.exit_code == 2
     assert "no_such_pipeline" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_line_break_ends_a_sentence(nlp) -> None:
+    # A headline without a full stop must not run into the first sentence of the body.
+    doc = nlp("Reporter shot dead in the port city\n\nGunmen killed a journalist on Tuesday, police said.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Reporter shot dead in the port city"
+    assert sentences[1].startswith("Gunmen killed")
