@@ -1,0 +1,303 @@
+"""Group name mentions into entities: one label per name, variants of a name merged.
+
+Rules, all over the name keys of one document (a few dozen, so pairwise checks are cheap):
+- a name with person evidence (a title, Mr/Ms, a PERSON tag) is a PERSON everywhere;
+- a surname or first name alone joins the one full name that ends or starts with it;
+- an acronym joins the name it was defined for in brackets, or the one name it abbreviates;
+- country variants ("US", "the United States") and demonym forms ("Saudi", "Saudis") fold;
+- an organization name joins its longer form with a generic head ("Labour", "Labour Party").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import entity_lexicon as lex
+from . import entity_names as names
+from .entity_base import NameMention
+
+_ORG_HEADS = frozenset(
+    {"party", "movement", "group", "organization", "organisation", "inc", "corp", "ltd", "company", "front", "union"}
+)
+_NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "ibn-", "bin-")
+
+
+@dataclass
+class Group:
+    """An entity under construction."""
+
+    keys: list[str]
+    mentions: list[NameMention]
+    type: str
+    name: str = ""
+    titles: list[str] = field(default_factory=list)
+    country: str | None = None
+    gender: str | None = None
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _vote_types(mentions: list[NameMention]) -> dict[str, str]:
+    """One label per key: person evidence wins, then what the words say, then the majority label."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    person: set[str] = set()
+    compound: Counter[str] = Counter()
+    acronym: Counter[str] = Counter()
+    for m in mentions:
+        labels[m.key][m.label] += 1
+        if m.title or m.honorific:
+            person.add(m.key)
+        if m.compound:
+            compound[m.key] += 1
+        if m.kind == "acronym":
+            acronym[m.key] += 1
+    out: dict[str, str] = {}
+    for key, counts in labels.items():
+        if key in person:
+            out[key] = "PERSON"
+            continue
+        by_words = _type_by_words(key)
+        if by_words:
+            out[key] = by_words
+        elif names.country_code(key) and counts.get("GPE", 0) + counts.get("LOC", 0) + counts.get("NORP", 0):
+            out[key] = "GPE"
+        elif names.demonym_country(key) and counts.get("NORP", 0) + counts.get("GPE", 0) > 0:
+            out[key] = "NORP"
+        else:
+            out[key] = counts.most_common(1)[0][0]
+        if out[key] == "NORP" and key.startswith(("anti-", "pro-")):
+            out[key] = "DROP"  # "anti-Brexit": a stance, not a group of people
+        if out[key] in ("GPE", "LOC") and acronym[key] and not names.country_code(key):
+            out[key] = "ORG"  # "BRICS", "NATO" tagged as places: acronyms name organizations
+        if out[key] == "PERSON" and compound[key] == sum(counts.values()):
+            out[key] = "DROP"  # "Oreshnik systems": a PERSON tag on a noun modifier is a product or a thing
+    return out
+
+
+def _type_by_words(key: str) -> str | None:
+    """Type given by the name's words (entity_heads.tsv): whole name, then its last word."""
+    heads = lex.heads()
+    if key in heads["whole"]:
+        return heads["whole"][key]
+    words = key.split()
+    for n in (2, 1):
+        tail = " ".join(words[-n:])
+        if tail in heads["last"]:
+            return heads["last"][tail]
+    if len(words) >= 2 and words[0] in heads["first"]:
+        return heads["first"][words[0]]
+    return None
+
+
+def _last_name(key: str) -> str:
+    last = key.split()[-1]
+    for particle in _NAME_PARTICLES:
+        if last.startswith(particle) and len(last) > len(particle) + 1:
+            return last[len(particle) :]
+    return last
+
+
+def _merge_person_parts(types: dict[str, str], uf: _Union) -> None:
+    """Surnames: "Lavrov" and "Mr Lavrov" join "Sergey Lavrov"; "Digby" joins "Digby Jones" when unambiguous."""
+    full = [k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2]
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_suffix: dict[str, list[str]] = defaultdict(list)
+    for k in full:
+        words = k.split()
+        by_last[_last_name(k)].append(k)
+        by_last[words[-1]].append(k)
+        by_first[words[0]].append(k)
+        for i in range(1, len(words) - 1):
+            by_suffix[" ".join(words[i:])].append(k)
+    for key, t in types.items():
+        if t in ("GPE", "NORP") or (len(key.split()) >= 2 and key in full and key not in by_suffix):
+            continue
+        words = key.split()
+        targets: set[str] = set()
+        if len(words) == 1:
+            targets = set(by_last.get(key, ())) or set(by_last.get(_last_name(key), ()))
+            if not targets and t in ("PERSON", "ORG") and not by_last.get(key):
+                targets = set(by_first.get(key, ()))
+        else:
+            targets = set(by_suffix.get(key, ()))
+        targets.discard(key)
+        roots = {uf.find(k) for k in targets}
+        if len(roots) == 1:
+            uf.union(next(iter(targets)), key)
+            types[key] = "PERSON"
+
+
+def _merge_acronyms(mentions: list[NameMention], types: dict[str, str], uf: _Union) -> None:
+    defined: set[str] = set()
+    for m in mentions:
+        if m.acronym_of:
+            uf.union(m.acronym_of, m.key)
+            defined.add(m.key)
+    longs = [k for k, t in types.items() if t in ("ORG", "GPE", "EVENT", "LOC") and len(k.split()) >= 2]
+    for m in mentions:
+        if m.kind != "acronym" or m.key in defined:
+            continue
+        fits = {uf.find(k) for k in longs if names.acronym_matches(m.display, k)}
+        if len(fits) == 1:
+            uf.union(next(iter(fits)), m.key)
+        defined.add(m.key)
+
+
+def _merge_variants(types: dict[str, str], uf: _Union) -> None:
+    """Country variants, demonym plurals, and organization names with a generic head word."""
+    for key, t in types.items():
+        if t == "GPE":
+            code = names.country_code(key)
+            if code:
+                uf.union(f"country:{code}", key)
+        elif t == "NORP":
+            code = names.demonym_country(key)
+            if code:
+                uf.union(f"people:{code}", key)
+    norps = [k for k, t in types.items() if t == "NORP"]
+    for k in norps:  # "Catholic" and "Roman Catholic"
+        longer = [n for n in norps if n != k and n.endswith(" " + k)]
+        if len(longer) == 1:
+            uf.union(longer[0], k)
+    orgs = [k for k, t in types.items() if t == "ORG"]
+    org_set = set(orgs)
+    _merge_national_bodies(orgs, uf)
+    for k in orgs:
+        words = k.split()
+        if len(words) >= 2 and words[-1] in _ORG_HEADS:
+            short = " ".join(words[:-1])
+            if short in org_set:
+                uf.union(k, short)
+
+
+def _national_form(key: str) -> tuple[str, str] | None:
+    """("parliament", "IQ") for "iraqi parliament" and "parliament of iraq"; None for other names."""
+    words = key.split()
+    if len(words) >= 2:
+        code = names.demonym_country(words[0]) or names.country_code(words[0])
+        if code:
+            return " ".join(words[1:]), code
+    if " of " in key:
+        head, _, place = key.partition(" of ")
+        code = names.country_code(place)
+        if code and head:
+            return names.name_key(head), code
+    return None
+
+
+def _merge_national_bodies(orgs: list[str], uf: _Union) -> None:
+    """ "Iraqi Parliament", "the Parliament of Iraq" and a bare "Parliament" are one body.
+
+    The bare form joins only when the article names exactly one country's body of that name.
+    """
+    by_form: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in orgs:
+        form = _national_form(k)
+        if form:
+            by_form[form].append(k)
+    for keys in by_form.values():
+        for k in keys[1:]:
+            uf.union(keys[0], k)
+    heads: dict[str, set[str]] = defaultdict(set)
+    for head, code in by_form:
+        heads[head].add(code)
+    for k in orgs:
+        if k in heads and len(heads[k]) == 1:
+            uf.union(by_form[(k, next(iter(heads[k])))][0], k)
+
+
+def build_groups(mentions: list[NameMention]) -> list[Group]:
+    """Entities (as Groups, in order of first mention) from the document's name mentions."""
+    types = _vote_types(mentions)
+    uf = _Union()
+    for key in types:
+        uf.find(key)
+    _merge_person_parts(types, uf)
+    _merge_acronyms(mentions, types, uf)
+    _merge_variants(types, uf)
+    members: dict[str, list[NameMention]] = defaultdict(list)
+    for m in mentions:
+        members[uf.find(m.key)].append(m)
+    groups: list[Group] = []
+    for ms in members.values():
+        if all(types[m.key] == "DROP" for m in ms):
+            continue
+        ms.sort(key=lambda m: m.start)
+        keys = list(dict.fromkeys(m.key for m in ms))
+        votes = Counter(types[m.key] for m in ms if types[m.key] != "DROP")
+        gtype = (
+            "PERSON" if votes.get("PERSON") and any(m.title or m.honorific for m in ms) else votes.most_common(1)[0][0]
+        )
+        if gtype == "PERSON" and not any(len(k.split()) >= 2 or types[k] == "PERSON" for k in keys):
+            gtype = votes.most_common(1)[0][0]
+        group = Group(keys=keys, mentions=ms, type=gtype)
+        _describe(group)
+        groups.append(group)
+    groups.sort(key=lambda g: g.mentions[0].start)
+    return groups
+
+
+def _describe(group: Group) -> None:
+    """Name, titles, country and gender of a group from its mentions."""
+    ms = group.mentions
+    plain = [m for m in ms if m.kind != "acronym"] or ms
+    # Fullest name: most words, then mixed case over all-caps, then longest.
+    best = max(plain, key=lambda m: (len(m.display.split()), not m.display.isupper(), len(m.display)))
+    group.name = best.display
+    if group.type in ("GPE", "LOC"):
+        mixed = [m for m in plain if not m.display.isupper()]
+        if mixed and best.display.isupper():
+            group.name = max(mixed, key=lambda m: len(m.display)).display
+    titles = []
+    for m in ms:
+        if m.title and m.title not in titles:
+            titles.append(m.title)
+    group.titles = titles if group.type == "PERSON" else []
+    group.gender = next((m.gender for m in ms if m.gender), None)
+    if group.gender is None and group.type == "PERSON" and len(group.name.split()) >= 2:
+        group.gender = lex.given_names().get(group.name.split()[0].lower())
+    group.country = _country(group)
+
+
+def _country(group: Group) -> str | None:
+    if group.type == "NORP":
+        return next((c for c in (names.demonym_country(k) for k in group.keys) if c), None)
+    if group.type in ("GPE", "LOC"):
+        for k in group.keys:
+            code = names.country_code(k) or lex.country_parts().get(k)
+            if code:
+                return code
+        return None
+    texts = group.titles if group.type == "PERSON" else [group.name]
+    for text in texts:
+        for word in text.replace("-", " ").split():
+            code = names.demonym_country(word) if word[:1].isupper() else None
+            if code:
+                return code
+        for phrase in _ngrams(text):
+            code = names.country_code(phrase)
+            if code:
+                return code
+    return None
+
+
+def _ngrams(text: str) -> list[str]:
+    words = text.split()
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)]

@@ -1,0 +1,356 @@
+"""Name mentions from spaCy NER, cleaned for news: titles split off, possessives and "the" kept out.
+
+One pass over `doc.ents` (plus a look at the few tokens around each) turns NER spans into
+`NameMention`s: the characters of the name itself, the title in front of it, an honorific,
+and the sentence it sits in. Acronyms defined in brackets ("... Organization (CSTO)") are
+read here too, because they sit right after the name they define.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from . import entity_lexicon as lex
+from . import entity_names as names
+from . import entity_phrases as phrases
+from . import entity_titles as titles
+from .entity_base import POSSESSIVE, NameMention, Sentences, subject_rank, token_matches
+
+KEPT_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "FAC": "LOC",
+}
+_NAMED_OTHER = frozenset({"WORK_OF_ART", "PRODUCT", "LAW"})
+_DETERMINER = frozenset({"the"})
+_PARTICLE = frozenset({"the", "and", "de", "del", "la", "le", "des", "du", "al"})
+
+
+def _all_caps_line(text: str, start: int, end: int) -> bool:
+    """Whether the mention sits on a line (or dateline) written in capitals ("MOSCOW, February 9")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    window = text[max(line_start, start - 40) : min(line_end, end + 40)]
+    letters = [c for c in window if c.isalpha()]
+    if not letters:
+        return False
+    # The mention itself plus its neighbours: mostly capitals means an all-caps line.
+    outside = [
+        c for c in text[max(line_start, start - 40) : start] + text[end : min(line_end, end + 40)] if c.isalpha()
+    ]
+    if not outside:
+        return True
+    upper = sum(1 for c in outside if c.isupper())
+    # A wire dateline is the caps word followed by mixed case ("MOSCOW, February 9."): accept a
+    # capitalized word that opens its line too.
+    return upper / len(outside) > 0.6 or start == line_start
+
+
+def collect(doc: Doc, sent_of: Sentences, text: str | None = None) -> list[NameMention]:
+    """Every kept NER span as a cleaned NameMention, in text order, plus bracketed acronyms.
+
+    `text` is doc.text, passed in because spaCy rebuilds that string on every access.
+    """
+    text = doc.text if text is None else text
+    out: list[NameMention] = []
+    for ent in doc.ents:
+        label = KEPT_LABELS.get(ent.label_)
+        start, end = ent.start, ent.end
+        if label is None and ent.label_ in _NAMED_OTHER and _event_words(doc, start, end):
+            label = "EVENT"  # "Operation Peace Spring" tagged WORK_OF_ART
+        if label is None:
+            continue
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        while start < end and doc[start].is_punct:
+            start += 1
+        if start >= end:
+            continue
+        sent_start = sent_of.start_of(start)
+        if end - start >= 3 and start > 0 and doc[start - 1].lower_ == "of" and _is_country_word(doc[start].text):
+            # "First Minister of [Scotland Nicola Sturgeon]": NER ran the place into the name.
+            place = _mention(doc, text, start, start + 1, "GPE", sent_start, sent_of)
+            if place is not None:
+                out.append(place)
+            start += 1
+        mention = _mention(doc, text, start, end, label, sent_start, sent_of)
+        if mention is None:
+            continue
+        out.append(mention)
+        _bracketed_acronym(doc, end, mention, out, sent_of)
+    out.extend(titled_names(doc, text, sent_of))
+    out.extend(media_names(doc, text, sent_of))
+    out = phrases.acronym_expansions(doc, text, out, sent_of)
+    out.extend(phrases.dateline_mentions(text, out, sent_of, doc))
+    out.extend(phrases.government_mentions(doc, text, sent_of))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return _drop_nested(out)
+
+
+def _mention(
+    doc: Doc, text: str, start: int, end: int, label: str, sent_start: int, sent_of: Sentences
+) -> NameMention | None:
+    """Clean one NER span: split a title off, keep an honorific, retype by head words (`text` is doc.text)."""
+    heads = lex.heads()
+    if label != "PERSON" and _is_title_not_name(doc, start, end):
+        return None
+    if label != "PERSON" and start > sent_start:
+        n = titles.phrase_ending_at(doc, end, sent_start, allow_weak=False)
+        if n and end - n < start:
+            return None  # "State" in "Secretary of State": part of a title
+    # "Hurricane Rafael", "Operation Peace Spring": an event whatever NER said.
+    if start > sent_start and doc[start - 1].lower_ in heads["first"] and doc[start - 1].is_title:
+        start, label = start - 1, "EVENT"
+    elif doc[start].lower_ in heads["first"] and end - start >= 2:
+        label = "EVENT"
+    if label == "PERSON" and start > sent_start and doc[start - 1].lower_ in heads["media"]:
+        label = "ORG"  # "Cuban weekly Opciones"
+    elif label == "PERSON" and end < len(doc) and doc[end].lower_ in heads["media"] and doc[end].dep_ != "appos":
+        label = "ORG"  # "the Kommersant newspaper"
+    if label in ("ORG", "PERSON", "NORP") and end - start >= 2:
+        # "a prospective Labour MP": the organization is "Labour", the rest a title.
+        n = titles.phrase_ending_at(doc, end, start + 1, allow_weak=False)
+        if n:
+            end -= n
+            label = "NORP" if names.demonym_country(doc[start:end].text) else "ORG"
+    if label != "EVENT":
+        start = _extend_left(doc, start, label, sent_start)
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "of" and doc[k + 1].is_lower and doc[k + 1].is_alpha and doc[k + 1].lower_ not in _PARTICLE:
+            end = k  # "Associated Press [of bank robberies]": NER ran into the following phrase
+            break
+    # A title glued to the name by NER: "Kazakh President Kassym-Jomart Tokayev" as one span.
+    name_tok = start
+    if label != "EVENT":
+        name_tok = titles.split_in_span(doc, start, end, person_label=label == "PERSON")
+    if name_tok > start:
+        label = "PERSON"
+    gender = None
+    honorific = False
+    if label == "PERSON":
+        inner, g = titles.honorific_inside(doc, name_tok, end)
+        if inner > name_tok:
+            name_tok, gender, honorific = inner, g, True
+    mention_tok = name_tok
+    title_tok = None
+    names_like = all(titles.is_name_token(t) for t in doc[name_tok:end])
+    if (
+        label == "PERSON"
+        or name_tok > start
+        or (label in ("ORG", "GPE", "NORP") and end - name_tok >= 2 and names_like)
+    ):
+        title_tok = titles.title_start(
+            doc,
+            name_tok,
+            sent_start=sent_start,
+            allow_weak=end - name_tok >= 2,
+            appositive=label == "PERSON" or names_like,
+        )
+        if title_tok is not None:
+            label = "PERSON"
+        elif label == "PERSON" and not honorific:
+            outer, g = titles.honorific_before(doc, name_tok)
+            if outer < name_tok:
+                mention_tok, gender, honorific = outer, g, True
+    if title_tok is None and label != "PERSON":
+        if doc[start].lower_ in _DETERMINER:
+            mention_tok = start  # keep "the Mangystau Region" as the mention, the name without "the"
+        elif (
+            start > sent_start
+            and doc[start - 1].lower_ in _DETERMINER
+            and doc[start - 1].dep_ == "det"
+            and start <= doc[start - 1].head.i < end
+        ):
+            mention_tok = start - 1  # NER left "the" out: "The Tories" (not "the [Iranian] Army")
+    if doc[name_tok].lower_ in _DETERMINER and end - name_tok >= 2:
+        name_tok += 1  # the name itself never starts with "the"; the mention keeps it
+    name_span = doc[name_tok:end]
+    n_start, n_end = name_span.start_char, name_span.end_char
+    raw = text[n_start:n_end]
+    key = names.name_key(raw)
+    if not key or not any(c.isalpha() for c in key):
+        return None
+    caps_line = raw.isupper() and _all_caps_line(text, n_start, n_end)
+    place_like = label in ("GPE", "LOC", "PERSON")
+    short_code = len(raw.replace(".", "")) <= 3 and names.country_code(raw) is not None  # "US", "UAE"
+    display = names.display_name(raw, all_caps_line=place_like and not short_code and caps_line)
+    root = name_span.root
+    subject = subject_rank(root)
+    mention = NameMention(
+        start=doc[mention_tok].idx,
+        end=n_end,
+        name_start=n_start,
+        name_end=n_end,
+        label=label,
+        key=key,
+        display=display,
+        sent=sent_of[start],
+        gender=gender,
+        honorific=honorific,
+        subject=subject,
+    )
+    mention.compound = root.dep_ == "compound" and root.head.pos_ == "NOUN"
+    if title_tok is not None:
+        last = doc[name_tok - 1] if doc[name_tok - 1].text != "," else doc[name_tok - 2]
+        mention.title = text[doc[title_tok].idx : last.idx + len(last.text)]
+        mention.title_start = doc[title_tok].idx
+        mention.gender = mention.gender or titles.title_gender(mention.title)
+    elif label == "PERSON":
+        after = titles.title_after(doc, end, min(len(doc), end + 14))
+        if after is not None:
+            det, t_start, t_end = after
+            mention.title = text[doc[t_start].idx : doc[t_end - 1].idx + len(doc[t_end - 1].text)]
+            mention.described = (doc[det].idx, doc[t_end - 1].idx + len(doc[t_end - 1].text))
+            mention.gender = mention.gender or titles.title_gender(mention.title)
+    if names.is_acronym_form(raw) and not caps_line and not short_code and (label != "PERSON"):
+        mention.kind = "acronym"
+    return mention
+
+
+def _event_words(doc: Doc, start: int, end: int) -> bool:
+    heads = lex.heads()
+    return heads["first"].get(doc[start].lower_) == "EVENT" or heads["last"].get(doc[end - 1].lower_) == "EVENT"
+
+
+def _extend_left(doc: Doc, start: int, label: str, sent_start: int) -> int:
+    """Take in capitalized words NER left out: "the [Liberal] Democrats", "[Slawoj] Leszek Glodz"."""
+    table = lex.titles()
+    k = start
+    while k - 1 > sent_start and start - k < 2:
+        t = doc[k - 1]
+        low = t.lower_.rstrip(".")
+        if not t.is_title or t.ent_type_ or t.pos_ not in ("PROPN", "ADJ"):
+            break
+        if low in table.modifiers or low in table.honorifics or (low,) in table.phrases or low in lex.demonyms():
+            break
+        if label != "PERSON" and not (k - 2 >= sent_start and doc[k - 2].lower_ in _DETERMINER):
+            break
+        if label == "PERSON" and t.pos_ != "PROPN":
+            break
+        k -= 1
+    return k
+
+
+def _is_title_not_name(doc: Doc, start: int, end: int) -> bool:
+    """Spans such as "Archbishop of Gdansk", "Interior", "Trade and Industry": NER spans that are only title words."""
+    if doc[start].lower_ in _DETERMINER and end - start >= 2:
+        start += 1
+    n = titles.title_phrase_at(doc, start, end)
+    if n and start + n < end and doc[start + n].lower_ in ("of", "for"):
+        return True
+    mods = lex.titles().modifiers
+    if not all(t.lower_ in mods or t.lower_ in ("and", "of", "&") for t in doc[start:end]):
+        return False
+    return end < len(doc) and titles.title_phrase_at(doc, end, len(doc)) > 0  # "Interior Minister"
+
+
+def _bracketed_acronym(doc: Doc, end: int, long: NameMention, out: list[NameMention], sent_of: Sentences) -> None:
+    """Bracketed acronym, as in "Collective Security Treaty Organization's (CSTO)": record CSTO as an acronym of the name."""
+    k = end
+    if k < len(doc) and doc[k].text in POSSESSIVE:
+        k += 1
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        tok = doc[k + 1]
+        if names.is_acronym_form(tok.text) and names.acronym_matches(tok.text, long.display):
+            out.append(
+                NameMention(
+                    start=tok.idx,
+                    end=tok.idx + len(tok.text),
+                    name_start=tok.idx,
+                    name_end=tok.idx + len(tok.text),
+                    label=long.label,
+                    key=names.name_key(tok.text),
+                    display=tok.text,
+                    sent=sent_of[tok.i],
+                    kind="acronym",
+                    acronym_of=long.key,
+                )
+            )
+
+
+def _drop_nested(mentions: list[NameMention]) -> list[NameMention]:
+    """Keep one mention per character range (a bracketed acronym may also be an NER span)."""
+    out: list[NameMention] = []
+    for m in mentions:
+        if out and out[-1].name_start == m.name_start and out[-1].name_end == m.name_end:
+            if m.acronym_of and not out[-1].acronym_of:
+                out[-1].acronym_of = m.acronym_of
+            continue
+        out.append(m)
+    return out
+
+
+_MEDIA_DESCRIPTORS = frozenset({"television", "tv", "news", "radio", "state", "state-run", "online", "business"})
+
+
+@cache
+def _media_words() -> frozenset[str]:
+    return frozenset(w for w, t in lex.heads()["media"].items() if t == "ORG" and " " not in w)
+
+
+def media_names(doc: Doc, text: str, sent_of: Sentences) -> list[NameMention]:
+    """Outlets NER missed, named by the noun after them: "the Rossiya-1 television channel"."""
+    out: list[NameMention] = []
+    for tok in token_matches(doc, _media_words(), text):
+        if not tok.is_lower or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        k = tok.i
+        while k - 1 >= 0 and doc[k - 1].lower_ in _MEDIA_DESCRIPTORS:
+            k -= 1
+        end = k
+        while k - 1 >= 0 and end - k < 3 and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].ent_type_:
+            if not (doc[k - 1].text[:1].isupper() or doc[k - 1].text[:1].isdigit()):
+                break
+            k -= 1
+        if k == end or k == 0 or doc[k - 1].lower_ not in _DETERMINER:
+            continue  # only "the NAME channel": a bare capitalized word may open a sentence
+        mention = _mention(doc, text, k, end, "ORG", sent_of.start_of(k), sent_of)
+        if mention is not None:
+            mention.start = doc[k - 1].idx
+            out.append(mention)
+    return out
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for w in lex.title_last_words() if w.isalpha() and len(w) > 2)
+
+
+def titled_names(doc: Doc, text: str, sent_of: Sentences) -> list[NameMention]:
+    """Names NER missed right after a title: "Chief Superintendent Graciano Mijares", "..., Theresa May,".
+
+    A capitalized title, an optional comma, then two to four capitalized proper nouns that no
+    entity covers is a person in news style.
+    """
+    out: list[NameMention] = []
+    for tok in token_matches(doc, _title_words(), text):
+        if not (tok.is_title or tok.is_upper) or tok.ent_type_ in ("PERSON", "ORG"):
+            continue
+        k = tok.i + 1
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        end = k
+        while end < len(doc) and end - k < 4 and doc[end].is_title and doc[end].pos_ == "PROPN":
+            if doc[end].ent_type_ not in ("", "DATE"):
+                break
+            end += 1
+        if end - k < 2 or doc[k].ent_type_ or (end < len(doc) and doc[end].pos_ == "PROPN"):
+            continue
+        if titles.phrase_ending_at(doc, tok.i + 1, sent_of.start_of(tok.i), allow_weak=False) == 0:
+            continue
+        mention = _mention(doc, text, k, end, "PERSON", sent_of.start_of(k), sent_of)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _is_country_word(word: str) -> bool:
+    key = names.name_key(word)
+    return bool(names.country_code(key) or key in lex.country_parts())

@@ -1,0 +1,204 @@
+"""Titles and honorifics around a personal name, read from tokens.
+
+News writes the role in front of the name: "Russian Foreign Minister Sergey Lavrov",
+"Coast Guard Commandant Admiral X", "US Secretary of State X". NER often glues such a
+title to the name, or tags the whole run as an ORG; these functions find where the title
+ends and the name starts, and how far left the title reaches (demonym, organization,
+modifiers), so the name and the title can be kept apart.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from . import entity_lexicon as lex
+
+# Entity labels whose tokens may sit inside a title ("Russian", "Kremlin", "US", "Senate").
+_QUALIFIER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
+_PARTICLES = frozenset("al el bin ibn de da dos van von der la le di du dela".split())
+_STOP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON", "MONEY", "PERCENT", "QUANTITY"})
+_QUALIFIER_POS = frozenset({"PROPN", "ADJ", "NOUN"})
+
+
+def _word(token: Token) -> str:
+    return token.lower_.rstrip(".") if token.text not in (".",) else "."
+
+
+def phrase_ending_at(doc: Doc, end: int, lower_bound: int, *, allow_weak: bool) -> int:
+    """Length of the longest title phrase ending just before token `end` (0 if none)."""
+    table = lex.titles()
+    if end <= lower_bound or _word(doc[end - 1]) not in lex.title_last_words():
+        return 0
+    for n in range(min(table.max_len, end - lower_bound), 0, -1):
+        words = tuple(_word(t) for t in doc[end - n : end])
+        if words in table.phrases or (allow_weak and words in table.weak and doc[end - n].is_title):
+            return n
+    return 0
+
+
+def is_name_token(token: Token) -> bool:
+    """A token that can be part of a personal name: capitalized word, initial, or name particle."""
+    text = token.text
+    if token.is_punct and text not in ("-",):
+        return False
+    if text[:1].isupper():
+        return True
+    return text.lower() in _PARTICLES
+
+
+def title_start(doc: Doc, end: int, *, sent_start: int, allow_weak: bool, appositive: bool = False) -> int | None:
+    """Start token of the title ending just before token `end`, or None when there is none.
+
+    Walks left: first a title phrase (optionally "TITLE of PLACE" right before the name),
+    then more title phrases, modifiers ("deputy", "acting"), demonyms, organization and place
+    names, and other capitalized words, stopping at punctuation, dates and the sentence start.
+    With `appositive`, a title set off by a comma before the name counts too.
+    """
+    table = lex.titles()
+    demonyms = lex.demonyms()
+    j = end
+    if j - 1 > sent_start and doc[j - 1].text == "," and appositive:
+        j -= 1  # "the Archbishop of Gdansk, Name,": a title set off by a comma
+    n = phrase_ending_at(doc, j, sent_start, allow_weak=allow_weak and j == end)
+    if n == 0:
+        # "First Minister of Scotland Nicola Sturgeon": the title's complement after "of"/"for".
+        j, n = _complement(doc, j, sent_start)
+    if n == 0:
+        return None
+    j -= n
+    while j > sent_start:
+        t = doc[j - 1]
+        n = phrase_ending_at(doc, j, sent_start, allow_weak=False)
+        if n:
+            j -= n
+            continue
+        if t.is_punct or t.ent_type_ in _STOP_LABELS:
+            break
+        low = _word(t)
+        if low in table.modifiers or low in demonyms or t.ent_type_ in _QUALIFIER_LABELS:
+            j -= 1
+            continue
+        if (t.is_title or t.is_upper) and t.pos_ in _QUALIFIER_POS and low not in table.honorifics:
+            j -= 1
+            continue
+        break
+    # A title never opens with a determiner.
+    while j < end and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    return j if j < end else None
+
+
+def title_after(doc: Doc, end: int, limit: int) -> tuple[int, int, int] | None:
+    """A title set off after the name: "David Frost, director general of the British Chambers of Commerce,".
+
+    Returns (first token including a determiner, first title token, end token) or None. The
+    title must close with punctuation, so "X, the minister said" style clauses are left alone.
+    """
+    if end + 2 > limit or doc[end].text != ",":
+        return None
+    det = j = end + 1
+    if doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    table = lex.titles()
+    demonyms = lex.demonyms()
+    k = j
+    while k < limit:
+        n = phrase_ending_at(doc, k + 1, j, allow_weak=False)
+        if n:
+            stop = k + 1
+            if stop < limit and doc[stop].lower_ in ("of", "for", "to"):
+                q = stop + 1
+                while q < limit and (
+                    doc[q].is_title or doc[q].is_upper or doc[q].ent_type_ or doc[q].lower_ in ("the", "and", "of")
+                ):
+                    q += 1
+                if q > stop + 1:
+                    stop = q
+            if stop >= len(doc) or doc[stop].text in (",", ";", ".", ")") or doc[stop].is_sent_start:
+                return det, j, stop
+        t = doc[k]
+        low = _word(t)
+        qualifier = low in table.modifiers or low in demonyms or t.ent_type_ in _QUALIFIER_LABELS or t.is_title
+        if t.is_punct or not (qualifier or (k + 1 < limit and phrase_ending_at(doc, k + 2, j, allow_weak=False))):
+            return None
+        k += 1
+    return None
+
+
+def _complement(doc: Doc, end: int, sent_start: int) -> tuple[int, int]:
+    """(position, length) of a title phrase followed by "of X"/"for X" that ends at `end`, else (end, 0)."""
+    k = end - 1
+    while k > sent_start and end - k <= 6:
+        t = doc[k]
+        if t.lower_ in ("of", "for", "to"):
+            n = phrase_ending_at(doc, k, sent_start, allow_weak=False)
+            if n:
+                return k, n
+        elif not (t.is_title or t.is_upper or t.lower_ in ("the", "and")):
+            break
+        k -= 1
+    return end, 0
+
+
+def title_phrase_at(doc: Doc, start: int, end: int) -> int:
+    """Length of the longest title phrase starting at token `start` (within `end`), 0 if none."""
+    table = lex.titles()
+    if start >= end or _word(doc[start]) not in lex.title_first_words():
+        return 0
+    for n in range(min(table.max_len, end - start), 0, -1):
+        if tuple(_word(t) for t in doc[start : start + n]) in table.phrases:
+            return n
+    return 0
+
+
+def split_in_span(doc: Doc, start: int, end: int, *, person_label: bool) -> int:
+    """Index of the first name token inside tokens [start, end) that start with a title.
+
+    "Kazakh President Kassym-Jomart Tokayev" tagged as one entity -> index of "Kassym-Jomart".
+    Returns `start` when the span holds no title followed by a name.
+    """
+    best = start
+    for k in range(start + 1, end):
+        if not all(is_name_token(t) for t in doc[k:end]):
+            continue
+        n = phrase_ending_at(doc, k, start, allow_weak=person_label or end - k >= 2)
+        if n:
+            best = k
+            break
+    if best == start:
+        return start
+    if not person_label and end - best < 1:
+        return start
+    return best
+
+
+def honorific_before(doc: Doc, start: int) -> tuple[int, str | None]:
+    """("Mr Brown") -> (index of "Mr", "m"); (start, None) when no honorific precedes."""
+    if start == 0:
+        return start, None
+    t = doc[start - 1]
+    low = t.lower_
+    table = lex.titles()
+    if low in table.honorifics:
+        return start - 1, table.gender.get(low)
+    return start, None
+
+
+def honorific_inside(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
+    """Skip an honorific that NER kept inside the name span ("Mr Brown", "Sir Digby Jones")."""
+    table = lex.titles()
+    if end - start >= 2 and doc[start].lower_ in table.honorifics:
+        return start + 1, table.gender.get(doc[start].lower_)
+    return start, None
+
+
+def title_gender(title: str) -> str | None:
+    """Gender a title implies ("spokeswoman" -> "f", "King" -> "m"), else None."""
+    table = lex.titles()
+    words = title.lower().split()
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            g = table.gender.get(" ".join(words[i:j]))
+            if g:
+                return g
+    return None
