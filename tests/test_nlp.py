@@ -22,6 +22,7 @@ def test_model_loads_by_path(nlp) -> None:
 
 
 def test_unknown_model_is_a_clear_error() -> None:
+    assert nlp_module.available() and not nlp_module.available("no_such_pipeline")
     with pytest.raises(ModelError, match="no_such_pipeline"):
         nlp_module.load("no_such_pipeline")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
@@ -46,6 +47,17 @@ def _vendored_target(name: str) -> str | None:
         model_path = getattr(module, "model_path", None)
         return str(model_path()) if callable(model_path) else module_name
     return None
+
+
+def available(model: str | None = None) -> bool:
+    """Whether `load(model)` can succeed, checked without loading it (workers load it themselves)."""
+    import spacy.util
+
+    def one(name: str) -> bool:
+        return spacy.util.is_package(name) or Path(name).is_dir() or _vendored_target(name) is not None
+
+    name = model or DEFAULT_MODEL
+    return one(name) or (name == DEFAULT_MODEL and one(FALLBACK_MODEL))
 
 
 def paragraph_breaks(doc: Doc) -> Doc:

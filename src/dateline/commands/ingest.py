@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,13 +18,6 @@ from .. import nlp as nlp_module
 from ..ingest import MAX_DOCUMENT_BYTES, ingest
 from ..store import DEFAULT_DB, open_store
 from ..store.report import print_report
-
-
-def model_available(model: str) -> bool:
-    """Whether `nlp.load(model)` can succeed, checked without loading it (workers load it themselves)."""
-    import spacy.util
-
-    return spacy.util.is_package(model) or Path(model).is_dir() or nlp_module._vendored_path(model) is not None
 
 
 class Engine(StrEnum):
@@ -65,7 +57,7 @@ def main(
     source: Annotated[str | None, typer.Option(help="Outlet of the inputs (TASS, Reuters...).")] = None,
 ) -> None:
     """Ingest sources into a store; a rerun skips what is stored, so an interrupted run resumes."""
-    if not model_available(model):
+    if not nlp_module.available(model):
         typer.echo(f"dateline: cannot load spaCy model {model!r}: not an installed package or a pipeline directory",
                    err=True)  # fmt: skip
         raise typer.Exit(2)
