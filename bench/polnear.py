@@ -12,6 +12,13 @@ split: source 83.2, cue 75.3, content 72.9):
   exact~    the same after folding edge punctuation, quotation marks and a leading "that"
             (dateline's content has no marks and no complementizer, PolNeAR's keeps both)
   overlap   one-to-one, a system span sharing at least one character with a gold span
+  overlap*  many-to-one: a gold span is found when any system span overlaps it, a system span is
+            right when it overlaps any gold span. PolNeAR splits a long quotation into one content
+            span per sentence (and a discontinuous content into pieces) where dateline gives one
+            quote per pair of marks (gold/FORMAT.md), so one-to-one overlap counts all but one
+            piece as missed; this view does not. Both are printed; neither changes what is emitted.
+  cue~      exact cue after dropping leading auxiliaries, modals, negation and -ly adverbs
+            (PolNeAR's cue "might be asking", dateline's "asking"): printed in the exact~ row
 Dateline runs its extractors on `nlp(text)` of the raw text, so offsets are the file's; the
 speaker's `mention` (the words naming it here: "he", "a source") is its source span.
 The baseline is `textacy.extract.triples.direct_quotations` on the same spaCy docs (direct
@@ -89,30 +96,48 @@ def textacy_spans(doc) -> Spans:
     return out
 
 
-def fold(text: str, span: tuple[int, int]) -> tuple[int, int]:
+AUX_WORDS = re.compile(
+    r"(?:(?:has|have|had|having|will|would|shall|should|may|might|must|can|could|is|are|was|were|am|be|been|being"
+    r"|do|does|did|not|n[’']t|never|also|just|still|already|\w+ly|[’']s|[’']ve|[’']ll|[’']d|[’']re)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def fold(text: str, span: tuple[int, int], role: str = "content") -> tuple[int, int]:
     a, b = span
     while a < b and text[a] in EDGE:
         a += 1
     while b > a and text[b - 1] in EDGE:
         b -= 1
     m = re.match(r"that\s+", text[a:b], re.IGNORECASE)
-    if m and b - a > m.end():
+    if m and b - a > m.end() and role == "content":
         a += m.end()
+    if role == "cue":
+        m = AUX_WORDS.match(text[a:b])
+        if m and b - a > m.end():
+            a += m.end()
     return a, b
 
 
 class Score:
+    """P/R/F1 counts; `found` is recall's numerator when it differs from precision's (many-to-one)."""
+
     def __init__(self) -> None:
         self.tp = self.sys = self.gold = 0
+        self.found: int | None = None
 
     def add(self, tp: int, sys_n: int, gold_n: int) -> None:
         self.tp += tp
         self.sys += sys_n
         self.gold += gold_n
 
+    def add_split(self, right: int, found: int, sys_n: int, gold_n: int) -> None:
+        self.add(right, sys_n, gold_n)
+        self.found = (self.found or 0) + found
+
     def prf(self) -> tuple[float, float, float]:
         p = self.tp / self.sys if self.sys else 0.0
-        r = self.tp / self.gold if self.gold else 0.0
+        r = (self.tp if self.found is None else self.found) / self.gold if self.gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
@@ -130,18 +155,29 @@ def overlap_matches(system: Iterable[tuple[int, int]], gold: Iterable[tuple[int,
     return len(used_s)
 
 
+def covered_counts(system: set[tuple[int, int]], gold: set[tuple[int, int]]) -> tuple[int, int]:
+    """(system spans overlapping some gold span, gold spans overlapped by some system span)."""
+
+    def hits(xs: set[tuple[int, int]], ys: set[tuple[int, int]]) -> int:
+        return sum(any(min(x[1], y[1]) > max(x[0], y[0]) for y in ys) for x in xs)
+
+    return hits(system, gold), hits(gold, system)
+
+
 def score(text: str, system: Spans, gold: Spans, table: dict[str, dict[str, Score]]) -> None:
     for role in ROLES:
         s, g = system[role], gold[role]
         table["exact"][role].add(len(s & g), len(s), len(g))
-        fs = {fold(text, x) for x in s}
-        fg = {fold(text, x) for x in g}
+        fs = {fold(text, x, role) for x in s}
+        fg = {fold(text, x, role) for x in g}
         table["exact~"][role].add(len(fs & fg), len(fs), len(fg))
         table["overlap"][role].add(overlap_matches(s, g), len(s), len(g))
+        right, found = covered_counts(s, g)
+        table["overlap*"][role].add_split(right, found, len(s), len(g))
 
 
 def new_table() -> dict[str, dict[str, Score]]:
-    return {m: {r: Score() for r in ROLES} for m in ("exact", "exact~", "overlap")}
+    return {m: {r: Score() for r in ROLES} for m in ("exact", "exact~", "overlap", "overlap*")}
 
 
 def report(name: str, table: dict[str, dict[str, Score]]) -> None:

@@ -236,3 +236,107 @@ def test_full_pipeline_spans_match_text(extract):
         assert article.text[span.start : span.end] == span.text
     for q in article.quotes:
         assert q.text == " ".join(s.text for s in q.content)
+
+
+# --- beliefs, intentions, nominal cues and layout labels (PolNeAR-style attributions) ---
+
+
+def test_belief_verb_with_that_clause(run):
+    _, qs = run("Investigators now know that the fund had moved its money offshore before the audit.")
+    q = by_text(qs, "the fund had moved its money offshore")
+    assert q.speaker is not None and q.speaker.name == "Investigators"
+    assert q.cue is not None and q.cue.text == "know"
+    assert not q.text.startswith("that")
+
+
+def test_commitment_takes_its_infinitive(run):
+    _, qs = run("Senator Maria Lopez vowed to block the nomination of the new commissioner.")
+    q = by_text(qs, "to block the nomination")
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+    assert q.cue is not None and q.cue.text == "vowed"
+
+
+def test_intention_inside_a_report_is_part_of_it(run):
+    _, qs = run("The teachers said they wanted the school board to reopen the contract talks.")
+    assert len(qs) == 1
+    assert qs[0].cue is not None and qs[0].cue.text == "said"
+    assert "wanted the school board" in qs[0].text
+
+
+def test_refusing_to_say_whether_reports_nothing(run):
+    _, qs = run("The governor refused to say whether he would run for a third term.")
+    assert qs == []
+
+
+def test_that_clause_parsed_as_object(run):
+    # parsed with 'that' marking the noun 'bans' as the verb's object
+    _, qs = run("Consumer advocacy groups note that Harper co-sponsored bans in 2003 and 2005.")
+    q = by_text(qs, "Harper co-sponsored bans in 2003 and 2005")
+    assert q.speaker is not None and q.speaker.name == "Consumer advocacy groups"
+    assert not q.text.startswith("that")
+
+
+def test_nominal_claim_with_possessor(run):
+    _, qs = run("The governor's claim that the budget was balanced drew sharp criticism from lawmakers.")
+    q = by_text(qs, "the budget was balanced")
+    assert q.cue is not None and q.cue.text == "claim"
+    assert q.status == "contested"
+    assert q.speaker is not None and q.speaker.mention is not None and "governor" in q.speaker.mention.text
+
+
+def test_nominal_cue_needs_an_owner_and_a_complement_clause(run):
+    _, qs = run("The claim that the budget was balanced is false. The claim that he made was false.")
+    assert qs == []
+
+
+def test_nominal_object_and_infinitive(run):
+    _, qs = run(
+        "The minister's announcement of new sanctions surprised the markets. "
+        "The mayor's pledge to cut property taxes won applause."
+    )
+    a = by_text(qs, "new sanctions")
+    assert a.cue is not None and a.cue.text == "announcement"
+    b = by_text(qs, "to cut property taxes")
+    assert b.cue is not None and b.cue.text == "pledge"
+
+
+def test_unnamed_source_label_line(run):
+    _, qs = run("Poll: Senator Smith Leads Governor Jones in Three-Way Race\n\nThe survey was released on Monday.")
+    q = by_text(qs, "Senator Smith Leads Governor Jones")
+    assert q.kind == "indirect"
+    assert q.speaker is not None and q.speaker.name == "Poll"
+
+
+def test_label_is_not_any_word_before_a_colon(run):
+    _, qs = run("Update: The story has been changed to add more details about the vote.")
+    assert qs == []
+
+
+def test_subject_of_a_participle_misparse_speaks(run):
+    # the parser reads "voters going to the polls" as a clausal subject; the voters are the speakers
+    _, qs = run("Most voters going to the polls in Ohio on Tuesday say they would back a ban on the imports.")
+    q = by_text(qs, "they would back a ban")
+    assert q.speaker is not None and q.speaker.mention is not None and "voters" in q.speaker.mention.text
+
+
+def test_that_clause_hung_on_the_channel_noun(run):
+    _, qs = run(
+        "The union says in a statement that the company’s plans to close two plants are certain to be challenged."
+    )
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.speaker is not None and q.speaker.name == "The union"
+    assert q.text.startswith("the company’s plans to close two plants are certain")
+
+
+def test_hoping_is_hope_not_hop(run):
+    # the lemmatizer reads "hoping" as "hop"
+    _, qs = run("The senator is hoping to avoid any misstep before the primary.")
+    q = by_text(qs, "to avoid any misstep")
+    assert q.cue is not None and q.cue.text == "hoping"
+
+
+def test_accusation_keeps_what_it_accuses_of(run):
+    _, qs = run("Governor Hale accused the council of hiding the audit from voters.")
+    q = by_text(qs, "of hiding the audit")
+    assert q.status == "contested"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .quote_lexicon import Cue, Lexicon
+from .quote_lexicon import Cue, Lexicon, load
 from .quote_marks import PARAGRAPH_BREAK
 from .quote_speaker import channel_of
 
@@ -23,6 +23,8 @@ CONVEY_VERBS = {"read", "deliver", "present", "convey", "relay", "hand", "pass",
 NAMING = {"call", "name", "dub", "term", "label", "brand", "describe", "characterize", "characterise", "dismiss"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
+# forms the lemmatizer gets wrong ("hoping" -> "hop"): as a verb with a clause they are the cue's
+LEMMA_FIXES = {"hoping": "hope", "hopes": "hope", "hoped": "hope"}
 
 
 @dataclass
@@ -37,7 +39,7 @@ def match(tok: Token, lex: Lexicon) -> CueMatch | None:
     """The cue at a verb token, if its lemma (alone or with a particle or object) is a cue."""
     if tok.pos_ != "VERB" or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in tok.children):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
     for child in tok.rights:
         if child.dep_ in ("prt", "prep", "dobj", "acomp"):
             cue = lex.pairs.get((lemma, child.lemma_.lower()))
@@ -56,10 +58,15 @@ def match(tok: Token, lex: Lexicon) -> CueMatch | None:
     return CueMatch(tok, cue, [tok])
 
 
+def inside_attribution(m: CueMatch, lex: Lexicon) -> bool:
+    """An inner cue ("wanted", "believed") in the clause of a cue above it: "said they wanted X"."""
+    if not m.cue.inner:
+        return False
+    return any(match(a, lex) is not None for a in m.tok.ancestors)
+
+
 def _platform(tok: Token) -> bool:
     """A social platform named in channels.tsv (Twitter -> tweet, Facebook -> post)."""
-    from .quote_lexicon import load
-
     return load().channels.get(tok.lower_) in ("tweet", "post")
 
 
@@ -87,6 +94,13 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in subjects if not (tok.tag_ in ("VBG", "VBN") and c.pos_ == "PROPN" and _platform(c))]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - tok.i))
+    for child in tok.lefts:
+        # "Voters going to the polls say ...": the participle parsed as the verb's clause, its noun as
+        # the participle's subject
+        if child.dep_ in ("csubj", "ccomp") and child.tag_ == "VBG" and not passive:
+            inner = [c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if inner and not any(t.text == "," for t in tok.doc[inner[0].right_edge.i : child.i]):
+                return inner[0]
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if (
         not passive
@@ -135,16 +149,28 @@ def _comma_before_subject(subj: Token, start: int) -> int | None:
 
 def _that_clause_in_phrase(tok: Token) -> tuple[int, int] | None:
     """ "said in a letter to the summit that the talks had failed": the parser hangs the that-clause
-    on the last noun of the phrase as a relative clause; it is the cue's content."""
+    on the last noun of the phrase as a relative (or noun-complement) clause; it is the cue's content."""
     for child in tok.rights:
         if child.dep_ not in ("prep", "dobj", "dative"):
             continue
         for d in child.subtree:
-            if d.dep_ != "relcl" or d.left_edge.lower_ != "that":
+            if d.dep_ not in ("relcl", "acl") or d.left_edge.lower_ != "that":
                 continue
             subjects = [c for c in d.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
             if subjects and d.left_edge.i + 1 <= d.right_edge.i:
                 return (d.left_edge.i + 1, d.right_edge.i)
+    return None
+
+
+def _that_clause_as_object(tok: Token) -> tuple[int, int] | None:
+    """ "noted that Sanders co-sponsored bans": the parser may take the clause's object for the verb's,
+    with 'that' as its marker; the object's whole phrase, from 'that', is the clause."""
+    for child in tok.rights:
+        if child.dep_ != "dobj":
+            continue
+        first = child.left_edge
+        if first.lower_ == "that" and first.dep_ == "mark" and first.i + 1 <= child.right_edge.i:
+            return (first.i + 1, child.right_edge.i)
     return None
 
 
@@ -178,6 +204,15 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         misattached = _that_clause_in_phrase(tok)
         if misattached is not None:
             return misattached
+        as_object = _that_clause_as_object(tok)
+        if as_object is not None:
+            return as_object
+    if m.cue.takes_infinitive:
+        for child in tok.rights:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                if match(child, load()) is not None:
+                    return None  # "refused to say whether ...": the inner cue attributes, if anything
+                return (child.left_edge.i, child.right_edge.i)
     if m.second is not None and m.second.dep_ == "dobj":
         # "expressed confidence that ...": the clause hangs from the object
         for child in m.second.children:
@@ -207,7 +242,7 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         for child in tok.rights:
             if child.dep_ in ("dobj", "xcomp", "oprd") and child is not m.second:
                 objs.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "as" and objs:
+            elif child.dep_ == "prep" and child.lower_ in ("as", "of", "for") and objs:  # "accused X of Y"
                 objs.append(child)
         objs = [o for o in objs if not (o.pos_ == "PRON" and not list(o.children))]
         if tok.lemma_.lower() in NAMING and not any(o.dep_ in ("oprd", "xcomp", "prep", "ccomp") for o in objs):

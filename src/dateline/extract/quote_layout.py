@@ -84,18 +84,28 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
         if span is None:
             continue
         known = label.isupper() and any(label.title() in w for w in ctx.names) or label.title() in ctx.names
-        if not (known or any(t.ent_type_ in ("PERSON", "ORG") for t in span)):
+        # "Poll: Sanders leads", "Officials: ...": an unnamed source's head noun as the label
+        unnamed = len(span) <= 2 and span[-1].lemma_.lower() in ctx.lex.unnamed
+        if not (known or unnamed or any(t.ent_type_ in ("PERSON", "ORG") for t in span)):
             continue
         content = ctx.trim(ps + m.start("content"), pe)
         if content is None or len(ctx.text[content[0] : content[1]].split()) < 3:
             continue
-        if any(
-            d.mark.open_at <= content[0] + 1 and content[1] <= d.mark.end + 2 for d in directs if d.mark.start > who_s
-        ):
-            continue  # 'Name: "quote"': the quotation itself carries it
-        around = [d for d in directs if d.mark.start == who_s]
         tok = span[-1]
-        sp = resolve(tok, ctx.article, ctx.lex, ctx.names)
+        if unnamed and not known and not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+            sp = Speaker(Source(name=label, mention=make_span(ctx.text, who_s, who_e)), "unnamed", None)
+        else:
+            sp = resolve(tok, ctx.article, ctx.lex, ctx.names)
+        inner = [
+            d
+            for d in directs
+            if d.mark.start > who_s and d.mark.open_at <= content[0] + 1 and content[1] <= d.mark.end + 2
+        ]
+        if inner:
+            # 'Name: "quote"': the quotation is the content; a cue verb nearer to it still wins
+            attach(inner[0], [sp], (who_e, who_e + 1), None, "neutral", who_s, inner[0].mark.open_at - who_e + 50)
+            continue
+        around = [d for d in directs if d.mark.start == who_s]
         if label.isupper() and sp.source.entity is None:
             full = quote_speaker.fuller_name(label.title(), ctx.names)
             sp.source = sp.source.model_copy(update={"name": full})
@@ -105,7 +115,8 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
             around[0].cands = [Cand("direct", [content], (colon, colon + 1), sp, None, order=who_s)]
             around[0].cue_distance = 0
             continue
-        out.append(Cand("direct", [content], (colon, colon + 1), sp, None, order=who_s))
+        kind = "indirect" if sp.kind == "unnamed" else "direct"  # "Poll: X leads" reports, a transcript quotes
+        out.append(Cand(kind, [content], (colon, colon + 1), sp, None, order=who_s))
     return out
 
 

@@ -5,6 +5,7 @@ The steps, each in its own module:
   quote_cues       cue verbs in the parse: speaker token, content clause, channel, conveyor
   quote_speaker    speaker token -> Source (entity, unnamed description, document's author)
   quote_according  "According to X, ..." / "..., according to X"
+  quote_nominal    "X's claim that ...", "the statement by X that ..."
   quote_layout     headlines "Claim — envoy", dash lines "—Name", transcript labels "NAME: ..."
   quote_resolve    pronouns, role nouns and documents, in text order; channel and conveyor
   quote_context    the candidates and per-article state they share
@@ -34,6 +35,7 @@ from .quote_context import (
 from .quote_layout import dash_line, headline, label_lines, one_word, sentence_like
 from .quote_lexicon import load
 from .quote_marks import scan
+from .quote_nominal import nominal_pass
 from .quote_resolve import conveyors, resolve_in_order, same, same_source
 
 
@@ -43,7 +45,7 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
     used: set[int] = set()
     for tok in ctx.doc:
         m = quote_cues.match(tok, ctx.lex)
-        if m is None or ctx.in_quote(tok.idx, tok.idx + len(tok)):
+        if m is None or ctx.in_quote(tok.idx, tok.idx + len(tok)) or quote_cues.inside_attribution(m, ctx.lex):
             continue
         subj = quote_cues.speaker_token(tok)
         if subj is None or ctx.in_quote(subj.idx, subj.idx + 1):
@@ -189,6 +191,7 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
     ctx.set_quotes(directs)
     cands, used = _cue_pass(ctx, directs)
     cands += according_pass(ctx, directs)
+    cands += nominal_pass(ctx, directs, cands)
     cands += label_lines(ctx, directs)
     for d in directs:
         if not d.cands:
