@@ -233,3 +233,141 @@ def test_one_statement_per_speaker(run):
     assert sorted(e.actor.text for e in requests) == ["the council", "the government"]
     a = run("The presidents of Belarus and Russia met in Minsk on Monday.", times={"Monday": "2022-03-07"})
     assert len([e for e in a.events if e.type == "CONSULT"]) == 1  # a joint act stays one event
+
+
+# --- rules added for reported accusations, reaction dates, places of statements and merging -----------------
+
+
+def test_warning_about_others_is_criticism_own_deed_is_threat(run):
+    a = run("The union warned that thousands of jobs could be lost because of the reform.")
+    ev = _by_type(a, "ACCUSE")
+    assert ev.trigger.text == "warned" and ev.actor is not None and ev.actor.text == "The union"
+    assert not [e for e in a.events if e.type == "THREATEN"]
+    b = run("The rebel commander warned that his fighters would strike the capital.")
+    assert _by_type(b, "THREATEN").trigger.text == "warned"
+
+
+def test_blame_predicate_in_reported_speech_is_an_accusation(run):
+    a = run("The interior minister said a local militia was behind the bombing.")
+    ev = _by_type(a, "ACCUSE")
+    assert ev.trigger.text == "said"
+    assert ev.target is not None and ev.target.text == "a local militia"
+    b = run("Police said two brothers are the main suspects.")
+    assert _by_type(b, "ACCUSE").target is not None
+    c = run("The opposition said the new law was unacceptable.")
+    assert _by_type(c, "ACCUSE").actor.text == "The opposition"
+    d = run("The spokesman said the group was not behind the attack.")
+    assert not [e for e in d.events if e.type == "ACCUSE"]  # a denial, not an accusation
+
+
+def test_statements_of_condemnation_from_several_speakers(run):
+    text = "Messages of condemnation have come from the Red Cross, the Arab League and the Vatican."
+    a = run(text)
+    accusers = sorted(e.actor.text for e in a.events if e.type == "ACCUSE" and e.actor is not None)
+    assert accusers == ["the Arab League", "the Red Cross", "the Vatican"]
+
+
+def test_reaction_without_own_time_is_dated_between_the_news_and_publication(run):
+    text = (
+        "Gunmen attacked a market yesterday. On Friday the government had announced new elections. "
+        "The European Union condemned the attack."
+    )
+    a = run(text, times={"yesterday": "2022-03-06", "Friday": "2022-03-04"}, published="2022-03-07")
+    ev = _by_type(a, "ACCUSE")
+    assert ev.date == "2022-03-06/2022-03-07"  # not Friday: the background precedes the news
+
+
+def test_place_in_another_statement_of_the_sentence_is_not_the_speakers(run):
+    text = (
+        "The Freedonian minister posted a message on Facebook blaming Sylvania, saying the drones came from Sylvania."
+    )
+    a = run(text, places={"Sylvania": ("Sylvania", "SV"), "Freedonian": ("Freedonia", "FD")})
+    ev = _by_type(a, "ACCUSE")
+    assert ev.actor is not None and ev.actor.text == "The Freedonian minister"  # not the medium
+    assert ev.country == "FD"  # where the speaker is, not where the drones came from
+
+
+def test_purpose_of_coming_is_a_mobilization_not_an_attack(run):
+    a = run("The alliance sent warships to the gulf to fight pirates after the hijackers seized a tanker.")
+    types = {e.type for e in a.events}
+    assert "MOBILIZE" in types and _by_type(a, "MOBILIZE").trigger.text.startswith("sent")
+    assert "COERCE" in types  # the seizure in the time clause stays an event of its own
+    assert not [e for e in a.events if e.type == "ASSAULT" and e.trigger.text == "fight"]
+
+
+def test_met_with_applause_is_no_meeting(run):
+    a = run("The surgeon was met with applause when he left the hospital.")
+    assert not [e for e in a.events if e.type == "CONSULT"]
+    b = run("The envoy was met by the foreign minister in Cairo.")
+    assert _by_type(b, "CONSULT")
+
+
+def test_according_to_does_not_satisfy_a_required_word(run):
+    a = run("The army entered the town yesterday according to state media.", times={"yesterday": "2022-02-08"})
+    assert not [e for e in a.events if e.type == "AGREE"]
+
+
+def test_pronoun_is_not_part_of_another_actor_and_crowds_merge(run):
+    text = (
+        "Thousands marched in Valparaiso on Saturday. Protesters marched from the port to the congress. "
+        "The president and the senate could not agree on a budget. He resisted."
+    )
+    a = run(text, places={"Valparaiso": ("Valparaiso", "CL")}, times={"Saturday": "2022-02-05"})
+    assert len([e for e in a.events if e.type == "PROTEST"]) == 1  # one crowd, told twice
+    rejects = [e for e in a.events if e.type == "REJECT"]
+    assert len(rejects) == 2  # "he" is not a word of "the president and the senate"
+
+
+def test_outlet_home_country_is_the_last_guess(run, nlp):
+    text = "The opposition dismissed the budget as desperate."
+    article = Article(id="t", text=text, source="BBC News")
+    doc = nlp(text)
+    article.events = events.extract(doc, article)
+    assert _by_type(article, "ACCUSE").country == "GB"
+
+
+def test_author_of_a_placard_or_resolution_is_the_doer(run):
+    a = run("Students carried placards urging the rector to resign.")
+    ev = _by_type(a, "REQUEST")
+    assert ev.actor is not None and ev.actor.text == "Students"
+    assert ev.target is not None and ev.target.text == "the rector"
+    b = run("The senate voted on a bill to expel the foreign advisers.", places={})
+    ev = next(e for e in b.events if e.trigger.text == "expel")
+    assert ev.actor is not None and ev.actor.text == "The senate"
+
+
+def test_role_phrases_keep_whom_they_speak_for_and_their_name(run):
+    a = run("Condemnation came from a spokesperson for the prime minister.")
+    assert _by_type(a, "ACCUSE").actor.text == "a spokesperson for the prime minister"
+    b = run("Statements of condemnation have come from Red Cross head Maria Lopez and the mayor.")
+    assert sorted(e.actor.text for e in b.events if e.type == "ACCUSE") == ["Red Cross head Maria Lopez", "the mayor"]
+
+
+def test_an_attack_noun_is_no_doer(run):
+    a = run("Two refineries were hit by drone strikes on Saturday.", times={"Saturday": "2022-02-05"})
+    ev = _by_type(a, "ASSAULT")
+    assert ev.actor is None or "strikes" not in ev.actor.text
+
+
+def test_dateline_is_not_the_subject(nlp):
+    from dateline.record import Dateline
+
+    text = "LIMA, March 3 - Peru could expel the ambassador if talks fail, a senator said."
+    article = Article(id="t", text=text, published=Published(date="2022-03-03", how="input"))
+    article.dateline = Dateline(place="LIMA", span=make_span(text, 0, 15))
+    article.events = events.extract(nlp(text), article)
+    ev = next(e for e in article.events if e.trigger.text == "expel")
+    assert ev.actor is not None and ev.actor.text == "Peru"
+
+
+def test_required_word_must_be_in_what_is_done_not_in_the_doer(run):
+    a = run("The ambassador recalled that the island was an observer state.")
+    assert not [e for e in a.events if e.type == "SANCTION"]
+    b = run("Lithuania recalled its ambassador from Minsk.")
+    assert _by_type(b, "SANCTION").trigger.text == "recalled"
+
+
+def test_vote_or_protest_is_placed_in_its_doers_country(run):
+    text = "Sylvania hosts a foreign base. Freedonian lawmakers boycotted the vote on it."
+    a = run(text, places={"Freedonian": ("Freedonia", "FD"), "Sylvania": ("Sylvania", "SV")})
+    assert _by_type(a, "PROTEST").country == "FD"

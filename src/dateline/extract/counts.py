@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicons
 from ..record import Article, Count, Source, make_span
 from .count_numbers import group, is_group_head, is_number, value_of
-from .event_lexicon import count_cues, person_nouns, qualifiers
+from .event_lexicon import count_cues, person_nouns, qualifiers, triggers
 from .event_status import status_and_source
 
 # Steps from the counted noun to the word that says what happened to it.
@@ -245,9 +245,29 @@ def _from_number(doc: Doc, article: Article, tok: Token) -> Count | None:
         noun = people
     if tok.lower_ == "one" and noun == tok:
         return None
+    if what == "participants" and _protest_gathering(cue):
+        what = "protesters"  # "the vigil was attended by thousands": people at a protest are protesters
     qualifier, qstart = _qualifier(doc, toks[0].i, vague)
     span_toks = [*toks, noun, cue, doc[qstart]]
     return _make(doc, article, span_toks, what, value, qualifier, cue)
+
+
+def _protest_gathering(cue: Token) -> bool:
+    """Whether a gathering verb ("attend", "gather") is about a protest-type event (a vigil, a rally, a march):
+    its subject, object or "for"/"in" complement is a PROTEST noun in the trigger lexicon."""
+    lex = triggers()
+    for child in cue.children:
+        obj = child
+        if child.dep_ == "prep" and child.lower_ in ("for", "in", "at"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ not in ("nsubjpass", "nsubj", "dobj"):
+            continue
+        if obj is None:
+            continue
+        rows = lex.get((obj.lemma_.lower(), "noun")) or lex.get((obj.lower_, "noun")) or ()
+        if any(r.type == "PROTEST" and not r.requires for r in rows):
+            return True
+    return False
 
 
 def _distributed(doc: Doc, article: Article, tok: Token, count: Count) -> list[Count]:

@@ -27,6 +27,9 @@ TYPE_TARGET_PREPS = {
 # Dependents that end a participant phrase: clauses and asides, not part of the name.
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "parataxis", "mark", "dep"})
 KEEP_PREPS = frozenset({"of", "in", "from"})
+# Role nouns that name whom they speak or act for: "a spokesperson for the president", "the Minister for Energy".
+FOR_ROLES = frozenset({"spokesperson", "spokesman", "spokeswoman", "envoy", "representative", "minister",
+                       "secretary", "commissioner", "ambassador", "advocate", "coordinator", "rapporteur"})  # fmt: skip
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "him", "her", "them", "us", "you"})
 # Nominalizations whose possessor is the patient ("Nabil's murder", "his arrest").
 PATIENT_NOUNS = frozenset({"murder", "killing", "assassination", "arrest", "detention", "abduction", "kidnapping",
@@ -89,8 +92,15 @@ def phrase_bounds(tok: Token, alone: bool = False) -> tuple[int, int]:
             if alone and t == tok and child.dep_ in ("conj", "cc", "preconj"):
                 continue
             if child.dep_ in CUT_DEPS and not (child.dep_ == "cc" and any(c.dep_ == "conj" for c in t.children)):
+                if child.dep_ == "appos" and t == tok and _names_role(tok, child):
+                    right = max(right, child.i)  # "OIC head Yousef Al-Othaimeen": the role's name, not its asides
                 continue
-            if child.dep_ == "prep" and child.lower_ not in KEEP_PREPS and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            if (
+                child.dep_ == "prep"
+                and child.lower_ not in KEEP_PREPS
+                and t.pos_ in ("NOUN", "PROPN", "PRON")
+                and not (child.lower_ == "for" and t.lemma_.lower() in FOR_ROLES)
+            ):
                 continue  # "rioters in Almaty" keeps "in"; "troops against X" stops; "loyal to X" stays whole
             if child.dep_ == "prep" and child.i < tok.i:
                 continue
@@ -106,9 +116,18 @@ def phrase_bounds(tok: Token, alone: bool = False) -> tuple[int, int]:
     return left, right + 1
 
 
+def _names_role(role: Token, appos: Token) -> bool:
+    """ "head Yousef Al-Othaimeen": a person's name right after a role noun is who the role is."""
+    return role.pos_ == "NOUN" and appos.ent_type_ == "PERSON" and appos.left_edge.i == role.i + 1
+
+
 def _is_event_noun(tok: Token) -> bool:
     rows = triggers().get((tok.lemma_.lower(), "noun"), ())
-    return any(t.type not in ("LIGHT", "INTENT", "NONE") and not t.requires for t in rows)
+    if not rows:
+        return False
+    mods = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+    # "drone strikes" is an event too: a row whose required word modifies the noun counts.
+    return any(t.type not in ("LIGHT", "INTENT", "NONE") and (not t.requires or t.requires & mods) for t in rows)
 
 
 def _sector(doc: Doc, i: int, j: int, head: Token, entity: Entity | None) -> str | None:
@@ -116,7 +135,8 @@ def _sector(doc: Doc, i: int, j: int, head: Token, entity: Entity | None) -> str
     words = [t.lower_ for t in doc[i:j]]
     lemmas = [t.lemma_.lower() for t in doc[i:j]]
     # The head noun says most ("police", "protesters"), then a two-word role, then any title word.
-    for key in (head.lemma_.lower(), head.lower_):
+    # The plural's stem too: a capitalized "Protesters" opening a sentence is read as a name, with itself as lemma.
+    for key in (head.lemma_.lower(), head.lower_, head.lower_[:-1] if head.lower_.endswith("s") else ""):
         if key in table and head.ent_type_ not in ("PERSON",):
             return table[key]
     for n in range(len(words) - 1):
@@ -179,6 +199,11 @@ def make_actor(doc: Doc, article: Article, tok: Token, alone: bool = False) -> A
     if j - i > 14:  # a sprawling phrase: keep the head and its own modifiers only
         i, j = min(i, tok.i), tok.i + 1
     start, end = clip_to_line(article.text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), tok.idx)
+    dl = article.dateline.span if article.dateline is not None else None
+    if dl is not None and dl.start <= start < dl.end <= tok.idx:  # "LIMA, March 3 - Peru": not the dateline
+        start = dl.end
+        while start < end and not article.text[start].isalnum():
+            start += 1
     span = make_span(article.text, start, end)
     entity = find_entity(article, start, end)
     return Actor(
@@ -216,9 +241,15 @@ def _subject(verb: Token) -> Token | None:
     while cur is not None and seen < 5:
         seen += 1
         subj = _children(cur, SUBJECT_DEPS)
+        if not subj and cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.head.pos_ in ("NOUN", "PROPN"):
+            main = _governing_verb(cur.head)  # "posted a message on Facebook blaming X": the poster blames
+            return _subject(main) if main is not None and main != cur else None
         if subj:
             if subj[0].tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
                 return cur.head
+            if _misread_medium(cur, subj[0]):
+                main = _governing_verb(cur.head)
+                return _subject(main) if main is not None else None
             return subj[0]
         if _children(cur, PASSIVE_SUBJECT_DEPS):
             return None
@@ -229,9 +260,40 @@ def _subject(verb: Token) -> Token | None:
                     return obj[0]
             cur = cur.head
             continue
+        if cur.dep_ in ("acl", "relcl") and _carrier_clause(cur):
+            main = _governing_verb(cur.head)  # "carried placards asking X", "voted on a resolution to expel X"
+            return _subject(main) if main is not None and main != cur else None
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cur.head if cur.dep_ == "relcl" else None
         return None
+    return None
+
+
+def _carrier_clause(verb: Token) -> bool:
+    """ "placards asking the government to resign", "a resolution to expel the troops": a participle or an
+    infinitive on a thing (not a party) says what the thing's author does; the author is the subject of the
+    verb that governs the thing."""
+    head = verb.head
+    if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "pobj") or is_agent_like(head):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive or (verb.tag_ == "VBG" and verb.dep_ == "acl")
+
+
+def _misread_medium(verb: Token, subj: Token) -> bool:
+    """ "posted a message on Twitter blaming Iran": the parser makes the medium the subject of the participle
+    hanging off its preposition; the doer is the subject of the main clause."""
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and subj.i == verb.head.i + 1 and subj.i < verb.i
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head == cur:
+            return None
+        cur = cur.head
     return None
 
 

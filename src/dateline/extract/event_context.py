@@ -13,10 +13,12 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from .. import lexicons
 from ..record import Actor, Article, Place, TimeExpr
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "within", "inside", "outside", "around",
                             "into", "on", "over", "from", "along", "to", "toward", "towards"})  # fmt: skip
+OUTLETS = "outlet_countries.tsv"
 # Types whose place, when the clause names none, is best guessed from the doer's country.
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT"})
 PHYSICAL_TYPES = frozenset({"ASSAULT", "AID", "COERCE", "MOBILIZE"})
@@ -46,6 +48,17 @@ def _clause_bounds(anchor: Token) -> tuple[int, int]:
     return anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge.text)
 
 
+def _reported_content(anchor: Token) -> list[tuple[int, int]]:
+    """Character ranges of what other statements of the sentence report ("blaming Iran, saying the attacks
+    came from Yemen"): a place named there sets that content, not this statement. The anchor's own content
+    ("recommended the troops in Iraq withdraw") still counts."""
+    out = []
+    for tok in anchor.sent:
+        if tok.dep_ == "ccomp" and tok.head != anchor and not (tok.left_edge.i <= anchor.i <= tok.right_edge.i):
+            out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)))
+    return out
+
+
 def _dateline_place(article: Article) -> Place | None:
     if article.dateline is None or not article.dateline.place:
         return None
@@ -66,9 +79,12 @@ def locate(
     c_start, c_end = _clause_bounds(anchor)
     in_sentence: list[tuple[Place, bool]] = []
     dl = article.dateline.span if article.dateline is not None else None
+    reported = _reported_content(anchor) if type_ in SPEECH_TYPES else []
     for place in article.places:
         if place.start < s_start or place.end > s_end:
             continue
+        if any(a <= place.start < b for a, b in reported):
+            continue  # "blaming Iran, saying the attacks came from Yemen": where the content is set, not the speaker
         if "\n" in article.text[min(place.start, trigger_start) : max(place.end, trigger_start)]:
             continue  # a headline run into the next line is not one sentence
         if dl is not None and dl.start <= place.start < dl.end:
@@ -87,8 +103,8 @@ def locate(
         clause = nearest([p for p, loc in in_sentence if loc])
     if clause is not None:
         return clause.name, clause.id, clause.country
-    if type_ in SPEECH_TYPES and actor is not None and actor.country:
-        return None, None, actor.country
+    if type_ not in PHYSICAL_TYPES and type_ != "RETREAT" and actor is not None and actor.country:
+        return None, None, actor.country  # a statement, a vote, a protest: where its doer is
     if type_ in PHYSICAL_TYPES and target is not None and target.country:
         return None, None, target.country  # aid to, an attack on a country: it happens there
     # The story's setting: the country named last before the event (else the one its places name most often).
@@ -121,7 +137,20 @@ def locate(
     )
     if nations:
         return None, None, nations.most_common(1)[0][0]
-    return None, None, None
+    return None, None, outlet_country(article.source)
+
+
+def outlet_country(source: str | None) -> str | None:
+    """The outlet's home country ("BBC News" -> GB), from its whole name or its first words."""
+    if not source:
+        return None
+    table = lexicons.mapping(OUTLETS)
+    words = source.lower().replace(".", " ").split()
+    for n in range(len(words), 0, -1):
+        code = table.get(" ".join(words[:n]))
+        if code:
+            return code
+    return None
 
 
 def _time_governor(doc: Doc, t: TimeExpr) -> Token | None:
@@ -159,6 +188,13 @@ def _days(start: str, end: str) -> int:
         return 10_000
 
 
+def _current_year(value: str, article: Article) -> bool:
+    """ "during the 1987 offensive" in a story of 1987: the year of publication dates nothing more precisely
+    than the story's own narrative does, so the clause time gives way to the narrative anchor."""
+    published = article.published.date if article.published else None
+    return len(value) == 4 and published is not None and published.startswith(value)
+
+
 def date_of(
     doc: Doc, article: Article, anchor: Token, trigger: Token, times: list[TimeExpr], starts: list[int]
 ) -> tuple[str | None, str | None]:
@@ -174,7 +210,8 @@ def date_of(
         for _ in range(4):
             if cur is None:
                 break
-            own = [t for t in candidates if govs[t.id] is not None and govs[t.id].i in (cur.i, trigger.i)]
+            own = [t for t in candidates if govs[t.id] is not None and govs[t.id].i in (cur.i, trigger.i)
+                   and not _current_year(t.value, article)]  # fmt: skip
             if own:
                 best = min(own, key=lambda t: abs(t.start - trigger.idx))
                 return best.value, best.id

@@ -32,7 +32,7 @@ from .event_args import (
     usable,
     verbal_args,
 )
-from .event_context import date_of, locate
+from .event_context import SPEECH_TYPES, date_of, locate
 from .event_lexicon import COOPERATIVE, HOSTILE_ACTION, THREAT_MODE, Trigger, triggers
 from .event_status import UNREALIZED, status_and_source
 
@@ -61,6 +61,8 @@ NAMING_VERBS = frozenset({"call", "brand", "label"})
 # Nouns that carry the event named by their modifier: "a mediation effort", "a peacekeeping mission".
 CONTAINER_NOUNS = frozenset({"effort", "process", "mission", "campaign", "attempt", "bid", "initiative", "operation"})
 HELP_AUX = frozenset({"help", "helped", "helps", "helping"})
+# Where a blame predicate sits in its clause: "are the perpetrators" (attr), "guilty" (acomp), "behind" (prep).
+PRED_DEPS = frozenset({"attr", "acomp", "prep", "ccomp"})
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "hurt", "die"})
 DATE_RANK = {"clause": 2, "anchor": 1, "published": 0}
 
@@ -71,6 +73,7 @@ class Candidate:
     trigger: Trigger
     anchor: Token  # the clause head whose arguments, time and modality the event takes
     via_subject: bool = False  # an event noun that is the subject of a plain verb ("the blast affected ...")
+    source_from: bool = False  # "statements of condemnation came from X": the doer is the "from" object
     governor: Candidate | None = None
     governed: list[Candidate] = field(default_factory=list)
 
@@ -96,7 +99,13 @@ def _context(tok: Token, depth: int = 3) -> set[str]:
         nxt = []
         for t in frontier:
             for c in t.children:
-                if level == 0 or c.pos_ in CONTENT_POS or (level == 1 and c.dep_ == "mark"):
+                if c.dep_ in ("nsubj", "csubj") and t == tok:
+                    continue  # "the ambassador recalled that ...": the doer is no part of what is done
+                # A preposition tagged as a verb ("according to", "following") is a function word: its lemma
+                # ("accord") must not pass for a required noun.
+                if c.dep_ == "prep" and c.pos_ == "VERB":
+                    out.add(c.lower_)
+                elif level == 0 or c.pos_ in CONTENT_POS or (level == 1 and c.dep_ == "mark"):
                     out.add(c.lemma_.lower())
                     out.add(c.lower_)
                 nxt.append(c)
@@ -111,6 +120,10 @@ def _choose(tok: Token, rows: tuple[Trigger, ...] | None) -> Trigger | None:
         return Trigger(lemma, "verb", "ACCUSE", "disapprove", frozenset())
     if lemma == "warn" and "xcomp" in deps:  # "warned X not to": a demand
         return Trigger(lemma, "verb", "REQUEST", None, frozenset())
+    if lemma == "warn" and "ccomp" in deps and not _own_deed(tok):
+        # "warned that small firms could be crippled by the move": a warning about what others' acts will
+        # cause is criticism (ACCUSE); only "we warn that our forces will strike" threatens.
+        return Trigger(lemma, "verb", "ACCUSE", "disapprove", frozenset())
     if lemma in NEEDS_COMPLEMENT and not (
         deps & {"xcomp", "ccomp", "dobj"}
         or any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for c in tok.children)
@@ -127,6 +140,25 @@ def _choose(tok: Token, rows: tuple[Trigger, ...] | None) -> Trigger | None:
     return None
 
 
+FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
+
+
+def _own_deed(verb: Token) -> bool:
+    """Whether the clause reported by `verb` is about the speaker's own doing: its subject is a pronoun or has a
+    possessive pronoun (which most often point back to the speaker: "warned it would retaliate", "our targets",
+    "his fighters"), or repeats the speaker's head word."""
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for content in (c for c in verb.children if c.dep_ == "ccomp"):
+        subj = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or subj.lower_ in FIRST_PERSON:
+            return True
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):  # "our targets", "his fighters"
+            return True
+        if speaker is not None and subj.lemma_.lower() == speaker.lemma_.lower():
+            return True
+    return False
+
+
 def find_triggers(doc: Doc) -> list[Candidate]:
     """Trigger tokens, one dict lookup per verb or noun."""
     lex = triggers()
@@ -134,6 +166,12 @@ def find_triggers(doc: Doc) -> list[Candidate]:
     for tok in doc:
         pos = tok.pos_
         lemma = tok.lemma_.lower()
+        if tok.dep_ in PRED_DEPS and (pred := lex.get((lemma, "pred")) or lex.get((tok.lower_, "pred"))):
+            said = _blame_clause(tok)
+            if said is not None:
+                out.append(Candidate(tok=said, trigger=Trigger(said.lemma_.lower(), "verb", pred[0].type,
+                                                                 pred[0].mode, frozenset()), anchor=said))  # fmt: skip
+            continue
         if pos == "VERB":
             if tok.dep_ == "amod":
                 continue  # a participle used as an adjective: "captured militants", "a banned party"
@@ -160,8 +198,59 @@ def find_triggers(doc: Doc) -> list[Candidate]:
             continue
         if key == "verb" and lemma in CASUALTY_VERBS and _agentless_passive(tok):
             continue  # "225 people were killed": a casualty report (a Count), not a new event
-        out.append(Candidate(tok=tok, trigger=row, anchor=tok.head if pos == "AUX" else tok))
+        cand = Candidate(tok=tok, trigger=row, anchor=tok.head if pos == "AUX" else tok)
+        if key == "verb" and row.type == "ASSAULT" and (moved := _purpose_of_motion(tok, lex)) is not None:
+            cand = moved
+        if key == "noun":
+            _carried(cand, lex)
+        out.append(cand)
     return out
+
+
+def _purpose_of_motion(tok: Token, lex) -> Candidate | None:
+    """ "The coalition came to Iraq to fight ISIS": an attack given as the purpose of coming or sending is not
+    reported as done; the movement of forces is the event (PLOVER MOBILIZE), anchored on the motion verb."""
+    head = tok.head
+    if tok.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    rows = lex.get((head.lemma_.lower(), "motion"))
+    if not rows or head.pos_ != "VERB":
+        return None
+    row = rows[0]
+    return Candidate(tok=head, trigger=Trigger(row.lemma, "verb", row.type, row.mode, frozenset()), anchor=head)
+
+
+def _blame_clause(pred: Token) -> Token | None:
+    """The speech verb of "X said Y are the perpetrators" / "said Y was behind the attack", when `pred` is the
+    predicate of a reported clause about Y: the report is itself an accusation of Y (PLOVER ACCUSE, allege)."""
+    if pred.dep_ == "ccomp" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in pred.children):
+        be = pred  # "said it was misdirected": the parser reads the adjective as a passive participle
+        if not any(c.dep_ == "nsubjpass" for c in be.children) or be.head.pos_ != "VERB":
+            return None
+        return None if any(c.dep_ == "neg" for c in be.children) else be.head
+    be = pred.head
+    if be.lemma_ != "be" or be.dep_ != "ccomp" or be.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "nsubj" for c in be.children):
+        return None
+    if pred.dep_ == "prep" and not any(c.dep_ == "pobj" for c in pred.children):
+        return None
+    if any(c.dep_ == "neg" for c in be.children):
+        return None  # "said the group was not behind it": a denial, not an accusation
+    return be.head
+
+
+def _carried(cand: Candidate, lex) -> None:
+    """ "Statements of condemnation have come from X": the event noun takes the clause of the noun carrying it."""
+    tok = cand.tok
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return
+    carrier = tok.head.head
+    if not lex.get((carrier.lemma_.lower(), "carrier")) or carrier.dep_ != "nsubj" or carrier.head.pos_ != "VERB":
+        return
+    cand.anchor = carrier.head
+    cand.via_subject = True
+    cand.source_from = True
 
 
 def _agentless_passive(tok: Token) -> bool:
@@ -179,8 +268,10 @@ def _link(cands: list[Candidate]) -> list[Candidate]:
         if c.trigger.type == "LIGHT":
             continue
         cur = c.tok
+        path: set[str] = set()
         for _ in range(4):
             dep = cur.dep_
+            path.add(dep)
             if cur.head == cur:
                 break
             if dep == "conj":
@@ -208,11 +299,20 @@ def _link(cands: list[Candidate]) -> list[Candidate]:
                     break  # "condemned anti-semitism after vandalism against a synagogue": two events
                 if dep == "nsubj" and c.tok.pos_ == "VERB":
                     break
+                if (
+                    c.tok.pos_ == "VERB"
+                    and c.trigger.type in SPEECH_ACTS
+                    and gov.trigger.type not in SPEECH_ACTS
+                    and path & {"acl", "advcl"}
+                ):
+                    break  # "marched carrying placards asking the government to resign": a demand of its own
                 c.governor = gov
                 gov.governed.append(c)
                 break
             if dep == "ccomp":
                 break
+            if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in CLAUSE_MARKS for m in cur.children):
+                break  # "came to fight ISIS after the group took over": the time clause is an event of its own
             if dep == "nsubj" and cur == c.tok and head.pos_ == "VERB" and c.anchor == c.tok:
                 c.anchor = head  # "the second blast affected first responders": the verb carries the event noun
                 c.via_subject = True
@@ -249,7 +349,15 @@ def _args(doc: Doc, article: Article, c: Candidate, type_: str) -> tuple[Actor |
         actor_tok, target_tok = verbal_args(anchor if tok.pos_ == "AUX" else tok, type_)
     else:
         actor_tok, target_tok = nominal_args(tok, type_)
-        if anchor != tok and anchor.pos_ in ("VERB", "AUX"):
+        if (c.source_from or c.via_subject) and actor_tok is None:
+            actor_tok = _prep_pobj(anchor, ("from",))  # "condemnation came from X"
+            if actor_tok is not None and not c.source_from and not is_agent_like(actor_tok):
+                actor_tok = None  # "the attack came from the north": a direction, not a doer
+        if (
+            anchor != tok
+            and anchor.pos_ in ("VERB", "AUX")
+            and not ((c.source_from or c.via_subject) and actor_tok is not None)
+        ):
             a2, t2 = verbal_args(anchor, type_)
             actor_tok = actor_tok if usable(actor_tok) and not (is_pronoun(actor_tok) and usable(a2)) else a2
             if target_tok is None and t2 is not None and t2 != tok and t2.i not in [x.i for x in tok.subtree]:
@@ -289,7 +397,7 @@ def _args(doc: Doc, article: Article, c: Candidate, type_: str) -> tuple[Actor |
             target_tok = party  # else "government buildings", "Palestinian homes" name their party already
     if target_tok is None and type_ not in SPEECH_ACTS:
         target_tok = _place_acted_on(anchor if tok.pos_ in ("VERB", "AUX") else tok)
-    actor_tok = owner(actor_tok)
+    actor_tok = owner(_past_dateline(article, actor_tok))
     if actor_tok is None or (is_pronoun(actor_tok) and actor_tok.dep_ != "poss"):
         actor_tok = _reporter(anchor if tok.pos_ in ("VERB", "AUX") else tok) or actor_tok
     actor = make_actor(doc, article, actor_tok) if usable(actor_tok) else None
@@ -297,6 +405,15 @@ def _args(doc: Doc, article: Article, c: Candidate, type_: str) -> tuple[Actor |
     if actor is None and type_ in IMPLICIT_ACTOR and tok.pos_ != "VERB":
         actor = Actor(text=IMPLICIT_ACTOR[type_], sector="CVL")
     return actor, target
+
+
+def _past_dateline(article: Article, tok: Token | None) -> Token | None:
+    """ "BUENOS AIRES, Feb 26 - Argentina could suspend": the parser may take the dateline for the subject;
+    the subject is then the next one of the same verb."""
+    dl = article.dateline.span if article.dateline is not None else None
+    if tok is None or dl is None or not (dl.start <= tok.idx < dl.end):
+        return tok
+    return next((c for c in tok.head.children if c.dep_ == tok.dep_ and c.idx >= dl.end), None)
 
 
 def _reporter(tok: Token) -> Token | None:
@@ -387,12 +504,15 @@ def _apply_modality(type_: str, mode: str | None, status: str, anchor: Token) ->
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    if a is None or b is None:
-        return True
+    if a is None or b is None or a.span is None or b.span is None:
+        return True  # an implicit doer ("protesters" read from a protest noun) fits any named one
     if a.entity and b.entity:
         return a.entity == b.entity
     x, y = a.text.lower(), b.text.lower()
-    return x in y or y in x or (a.country is not None and a.country == b.country and a.sector == b.sector)
+    if a.sector == b.sector == "CVL" and not a.entity and not b.entity:
+        return True  # "protesters", "thousands", "one million people": the story's crowd, named twice
+    wx, wy = set(x.split()), set(y.split())  # by words: "he" is not part of "the president"
+    return wx <= wy or wy <= wx or (a.country is not None and a.country == b.country and a.sector == b.sector)
 
 
 COMPATIBLE_STATUS = frozenset({"asserted", "attributed", "contested"})
@@ -442,7 +562,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
                     )  # one attack told twice ("were hit by drones"; "drones struck the plant") the same day
                 )
             ):
-                if ke.actor is None and ev.actor is not None:
+                if (ke.actor is None or ke.actor.span is None) and ev.actor is not None and ev.actor.span is not None:
                     ke.actor = ev.actor
                 if ke.target is None and ev.target is not None:
                     ke.target = ev.target
@@ -534,10 +654,15 @@ def _draft(doc: Doc, article: Article, c: Candidate, times, starts) -> Draft | N
     date, time_id = date_of(doc, article, c.anchor, c.tok, times, starts)
     rank = DATE_RANK["clause"] if time_id and _in_sentence(article, time_id, c.tok) else (
         DATE_RANK["anchor"] if time_id else DATE_RANK["published"])  # fmt: skip
+    if rank == DATE_RANK["anchor"] and type_ in SPEECH_TYPES:
+        date = _reaction_range(article, times, date)
     if c.trigger.type == "CONSULT" and c.tok.pos_ == "VERB":
         obj = next((ch for ch in c.tok.children if ch.dep_ == "dobj"), None)
         if obj is not None and not is_agent_like(obj):
             return None  # "met its targets", "visited the hospital": no counterpart, no consultation
+        deps = {ch.dep_ for ch in c.tok.children}
+        if "auxpass" in deps and "agent" not in deps:
+            return None  # "was met with applause": received, not a meeting (a meeting has its "by" party)
     nominal = c.tok.pos_ in ("NOUN", "PROPN")
     if nominal and c.anchor == c.tok and actor is None and target is None and rank < 2:
         return None  # a bare event noun ("the threats", "cooperation"): a topic, not a reported happening
@@ -545,7 +670,7 @@ def _draft(doc: Doc, article: Article, c: Candidate, times, starts) -> Draft | N
         return None  # an event noun in someone's words ("Nabil's murder is unacceptable"): their topic
     anaphoric = (
         nominal
-        and c.anchor == c.tok
+        and (c.anchor == c.tok or (c.trigger.type != "LIGHT" and c.tok.dep_ == "dobj" and c.tok.head == c.anchor))
         and any(
             ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "this", "that", "these", "those", "its", "their")
             for ch in c.tok.children
@@ -557,6 +682,23 @@ def _draft(doc: Doc, article: Article, c: Candidate, times, starts) -> Draft | N
     )  # fmt: skip
     lexical = type_ == c.trigger.type
     return Draft(event=event, pos=span.start, date_rank=rank, anaphoric=anaphoric, lexical=lexical)
+
+
+def _reaction_range(article: Article, times, date: str | None) -> str | None:
+    """A statement with no time of its own was made between the story's news and its publication.
+
+    The narrative anchor misleads when it is background older than the news ("on Friday the government
+    announced ..." in a story about Sunday's bombing): then the lead's time (the first dated time of the body,
+    "yesterday") bounds the statement from below and publication from above, a range (Sunday..Monday).
+    """
+    published = article.published.date if article.published else None
+    if not date or "/" in date or "W" in date or not published:
+        return date
+    lead = next((t.value for t in times if t.start >= article.body_start and t.value and len(t.value) == 10
+                 and t.value <= published), None)  # fmt: skip
+    if lead is None or lead <= date or lead >= published:
+        return date  # the anchor is the latest news: the statement is dated by it
+    return f"{lead}/{published}"
 
 
 def _split_speakers(doc: Doc, article: Article, draft: Draft) -> list[Draft]:
