@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DatelineError
 from .extract import Extractor, default_extractors
+from .extract.entity_base import remember_text
 from .reading import read
 from .record import Article, Document, ErrorRecord
 
@@ -62,7 +63,8 @@ def process(
         docs = iter(nlp.pipe(texts, batch_size=batch_size))
         for item in pending:
             if isinstance(item, Article):
-                yield run_extractors(next(docs), item, chosen)
+                # the parse of item.text: extractors that compare doc.text with it need not rebuild it
+                yield run_extractors(remember_text(next(docs), item.text), item, chosen)
             else:
                 yield item
         pending.clear()

@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-import numpy as np
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, POS
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -67,15 +68,56 @@ class Sentences:
         return self.starts[self[token_index]]
 
 
+_TEXT_KEY = "dateline.doc_text"
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record that `doc` was parsed from `text` (spaCy's tokenization is non-destructive, so
+    `doc.text == text`): `doc_text` then costs nothing. The pipeline calls it on every parse."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token's text on each access (~0.3 ms for a
+    news article), and several extractors compare it with the article's text."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def column(doc: Doc, attr: int) -> list[int]:
+    """One token attribute (LOWER, POS...) for every token as a list, read once per Doc and kept
+    with it: extractors look for a few interesting tokens many times over, and this makes each
+    look a list scan instead of a Python step through spaCy's Token objects."""
+    key = ("dateline.column", attr)
+    values = doc.user_data.get(key)
+    if values is None:
+        values = doc.user_data[key] = doc.to_array(attr).tolist() if len(doc) else []
+    return values
+
+
+@lru_cache(maxsize=256)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The lexicon's words as spaCy string hashes (the same in every vocabulary)."""
+    return frozenset(hash_string(w) for w in words)
+
+
 def token_matches(doc: Doc, words: frozenset[str], text: str = "") -> Iterator[Token]:
     """Tokens whose lower-case form is one of `words`, in text order.
 
-    One vectorized test over the doc's LOWER array (`doc.to_array` + `numpy.isin`) finds the
-    few interesting tokens, so no Python loop or big regex runs over every token.
+    A set test over the doc's LOWER column (read once per doc, see `column`) finds the few
+    interesting tokens, so no Token object is made for the others and no regex runs over the text.
     """
     if not len(doc) or not words:
         return
-    lower = doc.to_array(LOWER)
-    hashes = np.fromiter((doc.vocab.strings[w] for w in words), dtype=lower.dtype, count=len(words))
-    for i in np.flatnonzero(np.isin(lower, hashes)):
-        yield doc[int(i)]
+    wanted = _hashes(words)
+    for i in [i for i, h in enumerate(column(doc, LOWER)) if h in wanted]:
+        yield doc[i]
+
+
+def pos_tokens(doc: Doc, pos: int) -> Iterator[Token]:
+    """Tokens of one part of speech (a `spacy.symbols` id such as VERB), in text order."""
+    for i in [i for i, p in enumerate(column(doc, POS)) if p == pos]:
+        yield doc[i]

@@ -140,12 +140,14 @@ def _mention(
             name_tok, gender, honorific = inner, g, True
     mention_tok = name_tok
     title_tok = None
-    names_like = all(titles.is_name_token(t) for t in doc[name_tok:end])
-    if (
-        label == "PERSON"
-        or name_tok > start
-        or (label in ("ORG", "GPE", "NORP") and end - name_tok >= 2 and names_like)
-    ):
+    # Only an ORG/GPE/NORP of two words or more asks whether its words all look like a name (a
+    # PERSON takes a title anyway), so the token walk is skipped for every other mention.
+    names_like = (
+        label in ("ORG", "GPE", "NORP")
+        and end - name_tok >= 2
+        and all(titles.is_name_token(t) for t in doc[name_tok:end])
+    )
+    if label == "PERSON" or name_tok > start or names_like:
         title_tok = titles.title_start(
             doc,
             name_tok,

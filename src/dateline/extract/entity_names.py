@@ -34,6 +34,7 @@ def name_key(text: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def display_name(text: str, *, all_caps_line: bool = False) -> str:
     """A name as a reader writes it: no leading "the", no possessive, all-caps words in title case.
 

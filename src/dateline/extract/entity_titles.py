@@ -159,10 +159,9 @@ def split_in_span(doc: Doc, start: int, end: int, *, person_label: bool) -> int:
     """
     best = start
     for k in range(start + 1, end):
-        if not all(is_name_token(t) for t in doc[k:end]):
-            continue
+        # the title test first: it fails at once on most words, the name-token walk does not
         n = phrase_ending_at(doc, k, start, allow_weak=person_label or end - k >= 2)
-        if n:
+        if n and all(is_name_token(t) for t in doc[k:end]):
             best = k
             break
     if best == start:

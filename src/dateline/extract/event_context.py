@@ -200,7 +200,7 @@ def date_of(
 ) -> tuple[str | None, str | None]:
     """(date value, time id) for an event anchored at `anchor` with trigger token `trigger`."""
     sent = anchor.sent
-    text = doc.text
+    text = article.text  # the Doc was parsed from it; doc.text would rebuild the string per call
     candidates = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char and t.value
                   and "\n" not in text[min(t.start, trigger.idx):max(t.end, trigger.idx)]]  # fmt: skip
     if candidates:

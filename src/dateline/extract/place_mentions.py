@@ -15,6 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, IS_TITLE, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -172,9 +175,10 @@ def dateline_mentions(article: Article) -> list[Mention]:
     return out
 
 
-def entity_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+def entity_mentions(doc: Doc, taken: list[tuple[int, int]], text: str | None = None) -> list[Mention]:
+    """NER spans the gazetteer knows (`text` is doc.text, passed in: spaCy rebuilds it on each access)."""
     g = gazetteer()
-    text = doc.text
+    text = doc.text if text is None else text
     out: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in _ENTITY_LABELS:
@@ -283,19 +287,27 @@ def untagged(doc: Doc, taken: list[tuple[int, int]], ctx: Context) -> list[Menti
         if e.label_ == "PERSON" and len(e) == 1 and e[0].lower_ not in surnames and _locative(doc, e.start, e.end)
     }  # fmt: skip
 
-    def free(k: int) -> bool:
-        return doc[k].pos_ == "PROPN" and doc[k].is_title and (not doc[k].ent_type_ or k in single)
-
-    i, n = 0, len(doc)
-    while i < n:
-        if not free(i):
-            i += 1
+    n = len(doc)
+    if not n:
+        return out
+    # free: a title-case proper noun outside any entity (or a lone PERSON word kept above), read
+    # off the token arrays rather than token by token.
+    arr = doc.to_array([POS, IS_TITLE, ENT_TYPE])
+    has_ent = arr[:, 2] != 0
+    title_propn = (arr[:, 0] == PROPN) & (arr[:, 1] != 0)
+    free_mask = title_propn & ~has_ent
+    for k in single:
+        free_mask[k] = title_propn[k]
+    free, in_ent = free_mask.tolist(), has_ent.tolist()
+    resume = 0
+    for i in np.flatnonzero(free_mask).tolist():
+        if i < resume:
             continue
         j = i + 1
-        while j < n and free(j) and not doc[j].ent_type_ and not doc[i].ent_type_ and j < i + 4:
+        while j < n and free[j] and not in_ent[j] and not in_ent[i] and j < i + 4:
             j += 1
         span = doc[i:j]
-        i = j
+        resume = j
         if not _locative(doc, span.start, span.end):
             continue  # "Parker said" is a person; "in Parker" may be the town
         start, end = span.start_char, span.end_char

@@ -17,6 +17,7 @@ from ..gazetteer.index import Entry, Match
 from ..gazetteer.resolve import Context, best, unambiguous
 from ..record import Article, Place
 from . import place_mentions as pm
+from .entity_base import doc_text
 from .place_mentions import Mention
 
 
@@ -103,11 +104,11 @@ def _to_place(m: Mention, ctx: Context, text: str) -> Place | None:
 
 def extract(doc: Doc, article: Article) -> list[Place]:
     """Places of the article, ids P1, P2... in text order; one per mention."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         article.warnings.append("places: spaCy doc text differs from article text; places skipped")
         return []
     dateline = pm.dateline_mentions(article)
-    mentions = dateline + pm.entity_mentions(doc, [(m.start, m.end) for m in dateline])
+    mentions = dateline + pm.entity_mentions(doc, [(m.start, m.end) for m in dateline], article.text)
     mentions += pm.region_phrases(doc)
     ctx = _context(doc, mentions, dateline)
     mentions += pm.untagged(doc, [(m.start, m.end) for m in mentions], ctx)

@@ -6,14 +6,17 @@ The source may be a person, an unnamed description ("the authorities") or a docu
 
 from __future__ import annotations
 
+from .entity_base import token_matches
 from .quote_context import Cand, Context, Direct, attach, covered, nearly_whole, speakers_of
+
+_ACCORDING = frozenset({"according"})
 
 
 def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
     """'According to X, ...' and '..., according to X'."""
     out: list[Cand] = []
     doc = ctx.doc
-    for tok in doc:
+    for tok in token_matches(doc, _ACCORDING):
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]

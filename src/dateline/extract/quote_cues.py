@@ -9,10 +9,13 @@ is the complement clause (ccomp), the main clause before a postposed attribution
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.symbols import VERB
+from spacy.tokens import Doc, Token
 
+from .entity_base import pos_tokens
 from .quote_lexicon import Cue, Lexicon, load
 from .quote_marks import PARAGRAPH_BREAK
 from .quote_speaker import channel_of
@@ -35,11 +38,31 @@ class CueMatch:
     second: Token | None = None  # the particle/preposition/object of a two-word cue
 
 
+def verbs(doc: Doc) -> Iterator[Token]:
+    """The doc's verbs in text order, the only tokens `match` and `conveyor_token` can accept."""
+    return pos_tokens(doc, VERB)
+
+
+_PAIR_VERBS: tuple[dict, frozenset[str]] = ({}, frozenset())
+
+
+def _pair_verbs(lex: Lexicon) -> frozenset[str]:
+    """Verb lemmas that open a two-word cue, worked out once per lexicon."""
+    global _PAIR_VERBS
+    if _PAIR_VERBS[0] is not lex.pairs:
+        _PAIR_VERBS = (lex.pairs, frozenset(verb for verb, _ in lex.pairs))
+    return _PAIR_VERBS[1]
+
+
 def match(tok: Token, lex: Lexicon) -> CueMatch | None:
     """The cue at a verb token, if its lemma (alone or with a particle or object) is a cue."""
-    if tok.pos_ != "VERB" or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in tok.children):
+    if tok.pos_ != "VERB":
         return None
     lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    if lemma not in lex.verbs and lemma not in _pair_verbs(lex):
+        return None  # no cue starts with this verb: the common case, decided without its children
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in tok.children):
+        return None
     for child in tok.rights:
         if child.dep_ in ("prt", "prep", "dobj", "acomp"):
             cue = lex.pairs.get((lemma, child.lemma_.lower()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 DOUBLE_OPEN = "“„«‟"
 DOUBLE_CLOSE = "”»"
@@ -43,15 +44,20 @@ class MarkedQuote:
         return self.stretches[-1][1]
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, whitespace at the edges excluded."""
+@lru_cache(maxsize=8)
+def paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each paragraph, whitespace at the edges excluded.
+
+    Cached (a tuple, so callers share it safely): the scan and the quotes' context both need
+    the same article's paragraphs, and the regex runs over the whole text.
+    """
     out: list[tuple[int, int]] = []
     pos = 0
     for m in PARAGRAPH_BREAK.finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
-    return [(s, e) for s, e in out if e > s]
+    return tuple((s, e) for s, e in out if e > s)
 
 
 def _is_word(ch: str) -> bool:
@@ -91,6 +97,7 @@ def _classify(text: str, i: int) -> tuple[str, str] | None:
 
 
 MARK_CHARS = set('"' + DOUBLE_OPEN + DOUBLE_CLOSE + "'’‘‚‹›")
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(MARK_CHARS))) + "]")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -110,25 +117,21 @@ def scan(text: str, warnings: list[str] | None = None) -> list[MarkedQuote]:
         open_single: int | None = None
         continuing = pending
         pending = None
-        i = p_start
         first_char = True
-        while i < p_end:
-            ch = text[i]
-            if ch not in MARK_CHARS:
-                if not ch.isspace():
-                    first_char = False
-                i += 1
-                continue
+        # Only the marks matter: jump from one to the next. `first_char` holds while the
+        # paragraph has shown nothing but white space before this mark.
+        for found in _MARK_RE.finditer(text, p_start, p_end):
+            i = found.start()
+            if first_char and i > p_start and not text[p_start:i].isspace():
+                first_char = False
             kind = _classify(text, i)
             if kind is None:
-                i += 1
                 first_char = False
                 continue
             style, role = kind
             if first_char and continuing is not None and style == "double" and role != "close":
                 open_double = i
                 first_char = False
-                i += 1
                 continue
             first_char = False
             if continuing is not None and open_double is None:
@@ -158,7 +161,6 @@ def scan(text: str, warnings: list[str] | None = None) -> list[MarkedQuote]:
                     if e > s and i - open_single < 400:
                         quotes.append(MarkedQuote(stretches=[(s, e)], open_at=open_single, close_at=i, single=True))
                     open_single = None
-            i += 1
         if continuing is not None and open_double is None:
             quotes.append(continuing)
             _warn(warnings, continuing, text)

@@ -10,9 +10,11 @@ says nobody's claim.
 
 from __future__ import annotations
 
+from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from . import quote_cues
+from .entity_base import pos_tokens
 from .quote_context import Cand, Context, Direct, attach, covered, nearly_whole, speakers_of
 
 CLAUSE_DEPS = {"acl", "ccomp", "relcl", "appos"}
@@ -64,7 +66,7 @@ def nominal_pass(ctx: Context, directs: list[Direct], taken: list[Cand]) -> list
     nouns = ctx.lex.nouns
     seen = {tuple(s) for c in taken for s in c.stretches}
     inside = [s for c in taken for s in c.stretches]
-    for tok in ctx.doc:
+    for tok in pos_tokens(ctx.doc, NOUN):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or ctx.in_quote(tok.idx, tok.idx + len(tok)):
             continue
         if any(a <= tok.idx < b for a, b in inside):

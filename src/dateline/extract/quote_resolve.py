@@ -123,7 +123,7 @@ def _document_owner(
 
 def conveyors(ctx: Context) -> dict[str, Source]:
     out: dict[str, Source] = {}
-    for tok in ctx.doc:
+    for tok in quote_cues.verbs(ctx.doc):  # conveyor_token accepts verbs only
         found = quote_cues.conveyor_token(tok, ctx.lex)
         if found is not None:
             channel, person = found

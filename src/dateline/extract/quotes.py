@@ -43,7 +43,7 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
     """Every cue verb: indirect quotes, and attributions of the quotations they cover."""
     out: list[Cand] = []
     used: set[int] = set()
-    for tok in ctx.doc:
+    for tok in quote_cues.verbs(ctx.doc):
         m = quote_cues.match(tok, ctx.lex)
         if m is None or ctx.in_quote(tok.idx, tok.idx + len(tok)) or quote_cues.inside_attribution(m, ctx.lex):
             continue

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
+from .entity_base import column, doc_text
 from .time_grammar import _alt, lexicon
 
 
@@ -269,19 +271,37 @@ def _first_words() -> frozenset[str]:
     return _FIRST_WORDS | frozenset(lx["month"]) | frozenset(lx["weekday"]) | frozenset(lx["season"])
 
 
+# Whether a token's lower-case form (by its hash) can open a pattern: decided once per word
+# for the process, so the per-document test is a dict look-up per token, not string work.
+_OPENS: dict[int, bool] = {}
+
+
+def _opening_offsets(doc: Doc) -> list[int]:
+    """Character offsets of the tokens that can open a pattern, in text order."""
+    first = _first_words()
+    strings = doc.vocab.strings
+    if len(_OPENS) > 500_000:  # a very long run: keep the table bounded
+        _OPENS.clear()
+    lowers = column(doc, LOWER)
+    for h in {h for h in lowers if h not in _OPENS}:
+        low = strings[h]
+        _OPENS[h] = low[0].isdigit() or low[0] == "'" or low.rstrip(".") in first
+    offsets = column(doc, IDX)
+    return [offsets[i] for i, h in enumerate(lowers) if _OPENS[h]]
+
+
 def _matches(doc: Doc, text: str, lowered: str) -> Iterator[re.Match]:
     """Scanner matches starting at the tokens that can open a pattern (all of them if doc is another text)."""
     scanner = _scanner()
-    if doc.text != text:
+    if doc_text(doc) != text:
         yield from scanner.finditer(lowered)
         return
-    first = _first_words()
-    for tok in doc:
-        low = tok.lower_
-        if low[0].isdigit() or low[0] == "'" or low.rstrip(".") in first:
-            m = scanner.match(lowered, tok.idx)
-            if m is not None:
-                yield m
+    if not len(doc):
+        return
+    for idx in _opening_offsets(doc):
+        m = scanner.match(lowered, idx)
+        if m is not None:
+            yield m
 
 
 def candidates(doc: Doc, text: str) -> list[Candidate]:

@@ -45,6 +45,12 @@ class Gazetteer:
         self.region_keys: dict[str, int | tuple[int, ...]] = data["region_keys"]
         kinds = self._cols[1]
         self.countries = {e.country: e for e in (self.entry(i) for i, k in enumerate(kinds) if k == "country")}
+        # Cities with coordinates, by country, in index order: `sector` reads one country's
+        # cities, and scanning every entry for each (country, direction) asked cost ~15 ms a time.
+        countries, lats = self._cols[2], self._cols[4]
+        self._cities: dict[str | None, list[int]] = {}
+        for i in [i for i, k in enumerate(kinds) if k == "city" and lats[i] is not None]:
+            self._cities.setdefault(countries[i], []).append(i)
 
     def __len__(self) -> int:
         return len(self._cols[0])
@@ -88,28 +94,38 @@ class Gazetteer:
         ns, ew = _SECTORS.get(direction, (None, None))
         if ns is None:
             return None
-        _, kinds, countries, _, lats, lons, _, _ = self._cols
-        points = [
-            (lats[i], lons[i]) for i, (k, c) in enumerate(zip(kinds, countries, strict=True))
-            if k == "city" and c == code and lats[i] is not None
-        ]  # fmt: skip
-        if len(points) < 3:
+        thirds = self._thirds(code)
+        if thirds is None:
             return None
-        lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
-        lo_lat, hi_lat = lats[len(lats) // 20], lats[-1 - len(lats) // 20]
-        lo_lon, hi_lon = lons[len(lons) // 20], lons[-1 - len(lons) // 20]
-
-        def third(value: float, lo: float, hi: float) -> int:
-            span = (hi - lo) or 1.0
-            return -1 if value < lo + span / 3 else (1 if value > hi - span / 3 else 0)
-
-        chosen = [
-            p for p in points
-            if (ns == 0 or third(p[0], lo_lat, hi_lat) == ns) and (ew == 0 or third(p[1], lo_lon, hi_lon) == ew)
-        ]  # fmt: skip
+        chosen = [p for p, lat3, lon3 in thirds if (ns == 0 or lat3 == ns) and (ew == 0 or lon3 == ew)]
         if not chosen:
             return None
         return round(sum(p[0] for p in chosen) / len(chosen), 2), round(sum(p[1] for p in chosen) / len(chosen), 2)
+
+    @cache  # noqa: B019 - as above
+    def _thirds(self, code: str) -> list[tuple[tuple[float, float], int, int]] | None:
+        """A country's cities, each with the third of the country it lies in north-south and
+        east-west (-1/0/+1, by its cities' extent less the outer 5%); shared by all directions."""
+        lats, lons = self._cols[4], self._cols[5]
+        points = [(lats[i], lons[i]) for i in self._cities.get(code, ())]
+        if len(points) < 3:
+            return None
+        s_lats, s_lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+        lo_lat, hi_lat = s_lats[len(s_lats) // 20], s_lats[-1 - len(s_lats) // 20]
+        lo_lon, hi_lon = s_lons[len(s_lons) // 20], s_lons[-1 - len(s_lons) // 20]
+
+        # A value below lo + span/3 is in the low third (-1), above hi - span/3 in the high one (+1).
+        lat_span, lon_span = (hi_lat - lo_lat) or 1.0, (hi_lon - lo_lon) or 1.0
+        lat_lo, lat_hi = lo_lat + lat_span / 3, hi_lat - lat_span / 3
+        lon_lo, lon_hi = lo_lon + lon_span / 3, hi_lon - lon_span / 3
+        return [
+            (
+                p,
+                -1 if p[0] < lat_lo else (1 if p[0] > lat_hi else 0),
+                -1 if p[1] < lon_lo else (1 if p[1] > lon_hi else 0),
+            )
+            for p in points
+        ]
 
 
 @cache

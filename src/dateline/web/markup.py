@@ -134,6 +134,20 @@ def _title(ids: list[str], known: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def dropped_colours(active: list[Mark]) -> set[str]:
+    """Speaker colours to leave off a stretch inside nested quotes: all but the innermost quote's.
+
+    A quote reported inside another ("X said that, with Y urging ..., Z") is the more specific
+    attribution where they overlap, so the stretch takes its speaker's colour alone.
+    """
+    quoted = [m for m in active if "quote" in m.css.split()]
+    if len(quoted) < 2:
+        return set()
+    inner = min(quoted, key=lambda m: m.end - m.start)
+    keep = {c for c in inner.css.split() if c.startswith("spk")}
+    return {c for m in quoted for c in m.css.split() if c.startswith("spk")} - keep
+
+
 def render_text(record: dict) -> Markup:
     """The article text as escaped HTML, one `<span>` per run of text covered by the same facts."""
     text: str = record.get("text", "")
@@ -160,7 +174,7 @@ def render_text(record: dict) -> Markup:
         tags = opening.get(key)
         if tags is None:
             ids = list(dict.fromkeys(m.fact for m in active))
-            css = " ".join(dict.fromkeys(c for m in active for c in m.css.split()))
+            css = " ".join(dict.fromkeys(c for m in active for c in m.css.split() if c not in dropped_colours(active)))
             tag = (
                 f'<span class="mark {css}" data-facts="{escape(" ".join(ids))}" '
                 f'title="{escape(_title(ids, known))}" tabindex="0">'
