@@ -241,12 +241,17 @@ def build_groups(mentions: list[NameMention]) -> list[Group]:
             continue
         ms.sort(key=lambda m: m.start)
         keys = list(dict.fromkeys(m.key for m in ms))
-        votes = Counter(types[m.key] for m in ms if types[m.key] != "DROP")
-        gtype = (
-            "PERSON" if votes.get("PERSON") and any(m.title or m.honorific for m in ms) else votes.most_common(1)[0][0]
-        )
+        # A plain dict, not a Counter: this runs once per group on every article, and building a
+        # Counter costs more than the counting. max() keeps the first type among ties, as most_common does.
+        votes: dict[str, int] = {}
+        for m in ms:
+            kind = types[m.key]
+            if kind != "DROP":
+                votes[kind] = votes.get(kind, 0) + 1
+        majority = max(votes, key=votes.__getitem__)
+        gtype = "PERSON" if votes.get("PERSON") and any(m.title or m.honorific for m in ms) else majority
         if gtype == "PERSON" and not any(len(k.split()) >= 2 or types[k] == "PERSON" for k in keys):
-            gtype = votes.most_common(1)[0][0]
+            gtype = majority
         group = Group(keys=keys, mentions=ms, type=gtype)
         _describe(group)
         groups.append(group)
