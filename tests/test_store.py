@@ -141,3 +141,16 @@ def test_sqlite_file_is_plain_and_in_wal_mode(tmp_path):
     assert {"meta", "articles", "entities", "mentions", "quotes", "events", "counts", "times", "places",
             "failures", "articles_fts", "quotes_fts"} <= tables  # fmt: skip
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_version_1_store_upgrades_even_with_indexes_added_by_hand(tmp_path):
+    MIGRATIONS = schema_module.MIGRATIONS  # noqa: N806
+    db = tmp_path / "old.db"
+    with open_store(db) as store:
+        assert store.schema_version() == len(MIGRATIONS["sqlite"])
+    with sqlite3.connect(db) as conn:  # as a version-1 store that someone indexed by hand
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with open_store(db) as store:
+        assert store.schema_version() == len(MIGRATIONS["sqlite"])
+        names = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"events_date", "entities_name", "articles_source"} <= names

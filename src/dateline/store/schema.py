@@ -92,14 +92,14 @@ ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('sim
 CREATE INDEX quotes_tsv ON quotes USING GIN (tsv);
 """
 
-# Version 2: indexes the web app's listings filter and sort on (events by date, type and
+# Version 2 (IF NOT EXISTS: stores that added them by hand upgrade too): indexes the web app's listings filter and sort on (events by date, type and
 # country; entity pages by name; outlet filters), measured with bench/web_latency.py.
 _BROWSE_INDEXES = """
-CREATE INDEX events_date ON events (date);
-CREATE INDEX events_type_date ON events (type, date);
-CREATE INDEX events_country_date ON events (country, date);
-CREATE INDEX entities_name ON entities (name);
-CREATE INDEX articles_source ON articles (source);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_type_date ON events (type, date);
+CREATE INDEX IF NOT EXISTS events_country_date ON events (country, date);
+CREATE INDEX IF NOT EXISTS entities_name ON entities (name);
+CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
 """
 
 # One entry per schema version; step i takes a database from version i to version i + 1.
