@@ -7,6 +7,8 @@ multiplies (200,000). The values live in data/count_nouns.tsv.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from .event_lexicon import number_words, vague_numbers
@@ -17,16 +19,18 @@ NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY
 ARTICLES = frozenset({"a", "an"})
 
 
+@cache
+def _number_lexicon() -> frozenset[str]:
+    """Number words and vague numbers as one set: is_number runs once or more per token."""
+    return frozenset(number_words()) | frozenset(vague_numbers())
+
+
 def is_number(tok: Token) -> bool:
     """A token that can be (part of) a head count."""
-    if tok.ent_type_ in NOT_COUNTS:
-        return False
     low = tok.lower_
-    if low in ARTICLES:
-        return False
-    if low in number_words() or low in vague_numbers():
-        return True
-    if tok.like_num and any(ch.isdigit() for ch in low):
+    if low in _number_lexicon():
+        return low not in ARTICLES and tok.ent_type_ not in NOT_COUNTS
+    if tok.like_num and low not in ARTICLES and any(ch.isdigit() for ch in low) and tok.ent_type_ not in NOT_COUNTS:
         return _numeric(low) is not None
     return False
 

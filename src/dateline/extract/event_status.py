@@ -40,17 +40,20 @@ def _clause_head(tok: Token) -> Token:
 def modality(tok: Token) -> str | None:
     """'negated' | 'hypothetical' | 'future' | 'contested' | None for the clause of `tok`."""
     verb = _clause_head(tok)
-    own = [c for c in list(verb.children) + list(tok.children)]
-    if any(c.dep_ == "neg" for c in own) or any(c.lower_ in ("no", "never") and c.dep_ == "det" for c in tok.children):
+    # (dep, word) of each dependent, read once: the tests below would otherwise fetch them from spaCy repeatedly.
+    own = [(c.dep_, c.lower_) for c in list(verb.children) + list(tok.children)]
+    if any(dep == "neg" for dep, _ in own) or any(
+        c.lower_ in ("no", "never") and c.dep_ == "det" for c in tok.children
+    ):
         return "negated"
-    auxes = {c.lower_ for c in own if c.dep_ in ("aux", "auxpass")}
+    auxes = {low for dep, low in own if dep in ("aux", "auxpass")}
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
         return "hypothetical"
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"
     if auxes & FUTURE_AUX or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
         return "future"
-    if any(c.lower_ in CONTESTING_WORDS for c in own):
+    if any(low in CONTESTING_WORDS for _, low in own):
         return "contested"
     if any(c.dep_ == "amod" and c.lower_ in UNREALIZED for c in tok.children):
         return "hypothetical"  # "the proposed deal", "an imminent incursion": not (yet) happened

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -159,28 +160,47 @@ def _own_deed(verb: Token) -> bool:
     return False
 
 
+# Parts of speech find_triggers reads as triggers (outside predicative dependents).
+_TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+
+
+@cache
+def _pred_words() -> frozenset[str]:
+    """Words with a "pred" trigger row: most "prep" tokens then cost one set test, not two tuple lookups."""
+    return frozenset(word for word, key in triggers() if key == "pred")
+
+
 def find_triggers(doc: Doc) -> list[Candidate]:
     """Trigger tokens, one dict lookup per verb or noun."""
     lex = triggers()
+    pred_words = _pred_words()
     out: list[Candidate] = []
     for tok in doc:
         pos = tok.pos_
+        dep = tok.dep_
+        in_pred = dep in PRED_DEPS
+        if not in_pred and pos not in _TRIGGER_POS:
+            continue  # nothing below can match: skip the lemma lookup for most tokens
         lemma = tok.lemma_.lower()
-        if tok.dep_ in PRED_DEPS and (pred := lex.get((lemma, "pred")) or lex.get((tok.lower_, "pred"))):
+        if (
+            in_pred
+            and (lemma in pred_words or tok.lower_ in pred_words)
+            and (pred := lex.get((lemma, "pred")) or lex.get((tok.lower_, "pred")))
+        ):
             said = _blame_clause(tok)
             if said is not None:
                 out.append(Candidate(tok=said, trigger=Trigger(said.lemma_.lower(), "verb", pred[0].type,
                                                                  pred[0].mode, frozenset()), anchor=said))  # fmt: skip
             continue
         if pos == "VERB":
-            if tok.dep_ == "amod":
+            if dep == "amod":
                 continue  # a participle used as an adjective: "captured militants", "a banned party"
             key = "verb"
         elif pos == "AUX" and tok.lower_ in HELP_AUX and tok.head.pos_ == "VERB":
             key, lemma = "verb", "help"  # "helped stabilize": the parser reads "helped" as an auxiliary
         elif pos in ("NOUN", "PROPN") and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
             if (
-                tok.dep_ in ("compound", "amod", "nmod")
+                dep in ("compound", "amod", "nmod")
                 and tok.head.pos_ in ("NOUN", "PROPN")
                 and tok.head.lemma_.lower() not in CONTAINER_NOUNS
             ):

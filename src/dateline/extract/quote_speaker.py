@@ -170,9 +170,10 @@ def _ent_span(tok: Token) -> tuple[int, int] | None:
     if tok.doc[a].lower_ == "the" and b > a:
         a += 1
     # "First Minister of Scotland Nicola Sturgeon" tagged as one name: keep the head's own chain
-    chain = {tok.i} | {c.i for c in tok.subtree if c.dep_ in ("compound", "flat") and c.head.i in range(a, b + 1)}
-    while a < tok.i and a not in chain and tok.doc[a].head.i not in chain:
-        a += 1
+    if a < tok.i:  # the chain is read only when the name starts before tok: skip walking the subtree otherwise
+        chain = {tok.i} | {c.i for c in tok.subtree if c.dep_ in ("compound", "flat") and c.head.i in range(a, b + 1)}
+        while a < tok.i and a not in chain and tok.doc[a].head.i not in chain:
+            a += 1
     return a, b
 
 
