@@ -37,6 +37,7 @@ Definitions (they follow ../shared/gold/FORMAT.md; where it leaves room, the cho
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -222,6 +223,21 @@ def score_metadata(gold: dict[str, Any], article: Article) -> SectionScore:
 # --------------------------------------------------------------------------- quotes
 
 
+def _note_unmatched(
+    sc: SectionScore,
+    pairs: list[tuple[int, int, float]],
+    gold: list[dict[str, Any]],
+    system: list[Any],
+    describe_gold: Callable[[dict[str, Any]], str],
+    describe_system: Callable[[Any], str],
+) -> None:
+    """MISS lines for gold items and SPURIOUS lines for system items that `pairs` left unmatched."""
+    matched_gold = {gi for gi, _, _ in pairs}
+    matched_sys = {si for _, si, _ in pairs}
+    sc.notes.extend(f"MISS {describe_gold(g)}" for gi, g in enumerate(gold) if gi not in matched_gold)
+    sc.notes.extend(f"SPURIOUS {describe_system(x)}" for si, x in enumerate(system) if si not in matched_sys)
+
+
 def _describe_gold_quote(q: dict[str, Any]) -> str:
     text = _short(q.get("text"))
     return f"[{q.get('kind')}] {q.get('speaker')}: “{text}” cue={q.get('cue')!r} via={q.get('via')!r}"
@@ -368,14 +384,8 @@ def score_times(gold: list[dict[str, Any]], article: Article) -> SectionScore:
         sc.acc("value").add(ok)
         if not ok:
             sc.notes.append(f"WRONG value: gold {g.get('text')!r}={g.get('value')!r} | system {t.text!r}={t.value!r}")
-    matched_gold = {gi for gi, _, _ in pairs}
-    matched_sys = {si for _, si, _ in pairs}
-    for gi, g in enumerate(gold):
-        if gi not in matched_gold:
-            sc.notes.append(f"MISS {g.get('text')!r}={g.get('value')!r}")
-    for si, t in enumerate(system):
-        if si not in matched_sys:
-            sc.notes.append(f"SPURIOUS {t.text!r}={t.value!r}")
+    _note_unmatched(sc, pairs, gold, system, lambda g: f"{g.get('text')!r}={g.get('value')!r}",
+                    lambda t: f"{t.text!r}={t.value!r}")  # fmt: skip
     return sc
 
 
@@ -429,14 +439,7 @@ def score_places(gold: list[dict[str, Any]], article: Article) -> SectionScore:
                 wrong.append("coordinates")
         if wrong:
             sc.notes.append(f"WRONG {','.join(wrong)}: gold {_describe_gold_place(g)} | system {_describe_place(p)}")
-    matched_gold = {gi for gi, _, _ in pairs}
-    matched_sys = {si for _, si, _ in pairs}
-    for gi, g in enumerate(gold):
-        if gi not in matched_gold:
-            sc.notes.append(f"MISS {_describe_gold_place(g)}")
-    for si, p in enumerate(system):
-        if si not in matched_sys:
-            sc.notes.append(f"SPURIOUS {_describe_place(p)}")
+    _note_unmatched(sc, pairs, gold, system, _describe_gold_place, _describe_place)
     return sc
 
 
@@ -558,14 +561,7 @@ def score_counts(gold: list[dict[str, Any]], article: Article, entities: list[di
         wrong = [k for k, ok in checks.items() if not ok]
         if wrong:
             sc.notes.append(f"WRONG {','.join(wrong)}: gold {_describe_gold_count(g)} | system {_describe_count(c)}")
-    matched_gold = {gi for gi, _, _ in pairs}
-    matched_sys = {si for _, si, _ in pairs}
-    for gi, g in enumerate(gold):
-        if gi not in matched_gold:
-            sc.notes.append(f"MISS {_describe_gold_count(g)}")
-    for si, c in enumerate(system):
-        if si not in matched_sys:
-            sc.notes.append(f"SPURIOUS {_describe_count(c)}")
+    _note_unmatched(sc, pairs, gold, system, _describe_gold_count, _describe_count)
     return sc
 
 
