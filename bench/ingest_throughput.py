@@ -45,7 +45,7 @@ def bare_spacy(files: list[Path], model: str | None, batch_size: int) -> float:
     from dateline.reading import read
     from dateline.record import Document
 
-    nlp = nlp_module.load(model) if model else nlp_module.load()
+    nlp = nlp_module.load(model)
     texts = [read(Document(id=p.stem, content=p.read_bytes(), origin=str(p))).text for p in files]
     list(nlp.pipe(texts[:batch_size], batch_size=batch_size))  # warm up
     start = time.perf_counter()

@@ -93,10 +93,16 @@ def _load_one(name: str) -> Language | None:
     return None
 
 
-@lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
-    """Load a pipeline once per process (workers call this once, then reuse it)."""
-    name = model or DEFAULT_MODEL
+    """Load a pipeline once per process (workers call this once, then reuse it).
+
+    None, "" and the default's name are one cache entry, so no caller loads the model twice.
+    """
+    return _load_cached(model or DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(name: str) -> Language:
     nlp = _load_one(name)
     if nlp is None and name == DEFAULT_MODEL:
         nlp = _load_one(FALLBACK_MODEL)

@@ -75,8 +75,3 @@ def process(
             yield from flush()
     if pending:
         yield from flush()
-
-
-def extract_document(document: Document, nlp: Language) -> Article | ErrorRecord:
-    """One document to one record (what a worker or a Ray actor calls)."""
-    return next(process([document], nlp, batch_size=1))

@@ -56,10 +56,10 @@ def _failure(doc: Document | ErrorRecord, exc: Exception) -> ErrorRecord:
 
 
 def load_model(model: str | None) -> Language:
-    """The process's one copy of the model (`nlp.load` caches per argument: name the default one way)."""
+    """The process's one copy of the model (`nlp.load` caches it)."""
     from .. import nlp as nlp_module
 
-    return nlp_module.load() if model in (None, "", nlp_module.DEFAULT_MODEL) else nlp_module.load(model)
+    return nlp_module.load(model)
 
 
 def init_worker(model: str | None) -> None:
