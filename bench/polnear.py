@@ -68,8 +68,9 @@ def read_gold(ann: Path) -> Spans:
 
 
 def dateline_spans(article: Article) -> Spans:
+    """Quotes and stances together: PolNeAR's attributions include attitudes and intentions."""
     out: Spans = {r: set() for r in ROLES}
-    for q in article.quotes:
+    for q in (*article.quotes, *article.stances):
         if q.speaker is not None and q.speaker.mention is not None:
             out["source"].add((q.speaker.mention.start, q.speaker.mention.end))
         if q.cue is not None:

@@ -104,7 +104,7 @@ class Source(Model):
     mention: Span | None = Field(default=None, description="the words that named the source here (he, the letter, Lavrov)")
 
 
-QuoteKind = Literal["direct", "indirect", "according_to"]
+QuoteKind = Literal["direct", "indirect", "according_to", "stance"]
 QuoteStatus = Literal["neutral", "contested", "denial", "negated"]
 
 
@@ -213,6 +213,12 @@ class Article(Model):
     warnings: list[str] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    stances: list[Quote] = Field(
+        default_factory=list,
+        description="kind 'stance': what a source backs, opposes, wants, plans or sees, or a claim the article "
+        "names without giving its words ('Smith backs the bill', 'her call for a recount'); kept apart from "
+        "`quotes`, which hold what sources said",
+    )
     times: list[TimeExpr] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
@@ -243,7 +249,7 @@ def iter_spans(article: Article):
             yield span
     for ent in article.entities:
         yield from ent.mentions
-    for q in article.quotes:
+    for q in (*article.quotes, *article.stances):
         yield from q.content
         for s in (q.cue, q.speaker and q.speaker.mention, q.conveyor and q.conveyor.mention):
             if s is not None:

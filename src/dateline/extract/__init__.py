@@ -18,13 +18,14 @@ Extractor = Callable[[Doc, Article], list[Any]]
 
 def default_extractors() -> list[tuple[str, Extractor]]:
     """(Article field, extractor) pairs, in dependency order."""
-    from . import counts, entities, events, places, quotes, times
+    from . import counts, entities, events, places, quotes, stances, times
 
     return [
         ("entities", entities.extract),
         ("places", places.extract),
         ("times", times.extract),
         ("quotes", quotes.extract),
+        ("stances", stances.extract),
         ("counts", counts.extract),
         ("events", events.extract),
     ]

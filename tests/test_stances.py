@@ -1,0 +1,63 @@
+"""Stances: attitudes, intentions and unquoted claims, kept apart from what sources said."""
+
+from __future__ import annotations
+
+from dateline.extract import stances
+from dateline.record import iter_spans
+
+
+def _by_cue(article):
+    return {s.cue.text: s for s in article.stances}
+
+
+def test_object_stance_with_its_holder(extract):
+    a = extract("The governor endorsed the senator's re-election bid on Tuesday. Most voters oppose the new toll.")
+    got = _by_cue(a)
+    assert got["endorsed"].text.startswith("the senator's re-election bid")
+    assert got["endorsed"].speaker.name == "The governor"
+    assert got["oppose"].text == "the new toll"
+    assert all(s.kind == "stance" for s in a.stances)
+    assert not a.quotes  # nobody is reported as saying anything
+
+
+def test_intention_and_pronoun_holder(extract):
+    a = extract("Maria Lopez spoke to farmers in Fresno. She is pushing to expand the water subsidy next year.")
+    s = _by_cue(a)["pushing"]
+    assert s.text.startswith("to expand the water subsidy")
+    assert s.speaker.name == "Maria Lopez"
+    assert s.speaker.mention.text == "She"
+
+
+def test_speech_stays_a_quote_and_stance_does_not_repeat_it(extract):
+    a = extract('The minister said that the army would support the police. "We back them," she added.')
+    assert [q.cue.text for q in a.quotes if q.cue] == ["said", "added"]
+    said = a.quotes[0].content[0]
+    for s in a.stances:  # "support" inside the reported clause belongs to the quote
+        assert s.content[0].end <= said.start or s.content[0].start >= said.end
+
+
+def test_negated_stance(extract):
+    a = extract("The union did not endorse the proposal.")
+    s = _by_cue(a)["endorse"]
+    assert s.status == "negated"
+
+
+def test_noun_cue_needs_a_holder(extract):
+    a = extract("Footage of the rally spread online. Her opposition to the toll surprised the party.")
+    texts = {s.text for s in a.stances}
+    assert "the rally" not in texts  # "footage of": nobody holds it
+    s = _by_cue(a)["opposition to"]
+    assert s.text == "the toll" and s.speaker.mention.text == "Her"
+
+
+def test_spans_index_the_text(extract):
+    a = extract("Republicans in the House want to cut the budget, and the White House rejects the plan.")
+    assert a.stances
+    for span in iter_spans(a):
+        assert a.text[span.start : span.end] == span.text
+
+
+def test_cue_table_is_learned_data_with_thresholds():
+    table = stances.cue_table()
+    assert ("endorse", "VERB", "np") in table
+    assert ("make", "VERB", "np") not in table  # a cue in too few of its uses
