@@ -39,11 +39,14 @@ EXPLETIVES = frozenset({"it", "there"})
 
 
 def frame(tok: Token) -> tuple[str, list[Token]]:
-    """The complement a cue word takes: clause, xcomp, np, acl (nouns) or prep:X, and its head token(s).
+    """The complement a cue word takes: clause, xcomp, np, passive, acl (nouns) or prep:X, and its head(s).
 
     Several heads when the parser split one phrase ("re-election bid" as two objects).
     """
     children = list(tok.children)
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    if passive and any(c.dep_ == "agent" for c in children):
+        return "passive", passive  # "the bill is backed by the unions": the subject is what is backed
     for dep, name in (("ccomp", "clause"), ("xcomp", "xcomp"), ("dobj", "np")):
         heads = [c for c in children if c.dep_ == dep]
         if heads:
@@ -118,7 +121,8 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
     cands: list[Cand] = []
     for tok in hits:
         fr, comps = frame(tok)
-        if not comps or (tok.lemma_.lower(), tok.pos_, fr) not in table:
+        key = (tok.lemma_.lower(), tok.pos_, fr)
+        if not comps or not (key in table or (fr == "passive" and (key[0], key[1], "np") in table)):
             continue
         if _overlaps(taken, tok.idx, tok.idx + len(tok)):
             continue
