@@ -61,3 +61,9 @@ def test_cue_table_is_learned_data_with_thresholds():
     table = stances.cue_table()
     assert ("endorse", "VERB", "np") in table
     assert ("make", "VERB", "np") not in table  # a cue in too few of its uses
+
+
+def test_a_date_or_relative_pronoun_is_no_content(extract):
+    a = extract("Reuters reported on Monday. The protesters, whom the mayor supported, left.")
+    texts = {s.text for s in a.stances}
+    assert "Monday" not in texts and "whom" not in texts

@@ -41,6 +41,13 @@ def render_text(article: Article) -> str:
                             q.status != "neutral" and q.status) if x
             )  # fmt: skip
             out.append(f"  [{q.kind}] {who}: \u201c{_clip(q.text)}\u201d" + (f"  ({extra})" if extra else ""))
+    if article.stances:
+        out.append(f"\nStances ({len(article.stances)})")
+        for q in article.stances:
+            who = q.speaker.name if q.speaker else "?"
+            neg = "  (negated)" if q.status == "negated" else ""
+            cue = q.cue.text if q.cue else ""
+            out.append(f"  {who} {cue}: {_clip(q.text, 80)}{neg}")
     if article.times:
         out.append(f"\nTimes ({len(article.times)})")
         for t in article.times:

@@ -103,6 +103,17 @@ def source_token(tok: Token) -> Token | None:
     return subj
 
 
+def _says_something(comps: list[Token]) -> bool:
+    """A complement that is only a relative pronoun ("which") or a date ("reported on Monday") holds no view."""
+    if len(comps) == 1:
+        c = comps[0]
+        if c.n_lefts + c.n_rights == 0 and c.tag_ in ("WDT", "WP", "WP$"):
+            return False
+        if c.ent_type_ in ("DATE", "TIME") and all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            return False
+    return True
+
+
 def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) meets a range already attributed (an article has tens of them, not thousands)."""
     return any(a < end and start < b for a, b in ranges)
@@ -130,7 +141,7 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
             ctx = Context(doc, article, load_lexicon())
         content = ctx.span(min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps))
         content = content and ctx.clip(content, tok.idx)
-        if content is None or _overlaps(taken, *content):
+        if content is None or _overlaps(taken, *content) or not _says_something(comps):
             continue
         subj = source_token(tok)
         if subj is None and (tok.pos_ == "NOUN" or fr == "np"):
