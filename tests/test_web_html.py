@@ -160,3 +160,11 @@ def test_disputes_page_sets_figures_side_by_side(client):
     assert len(claims) == 2
     assert "30" in claims[0] and "officials" in claims[0] and "Beta Wire" in claims[0]
     assert "at least 12" in claims[1] and "police" in claims[1] and "Alpha News" in claims[1]
+
+
+def test_article_lists_stances_apart_from_quotes(client):
+    html = page(client, f"/articles/{key_of(client, 'Bolsonaro')}")
+    stances = html.split("<h2>Stances", 1)[1].split("</section>", 1)[0]
+    assert "opposed" in stances and "Bolsonaro" in stances
+    quotes = html.split("<h2>Quotes", 1)[1].split("</section>", 1)[0]
+    assert "opposed" not in quotes
