@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.attrs import LOWER, POS
 from spacy.strings import hash_string
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -40,6 +41,10 @@ class NameMention:
     acronym_of: str | None = None  # key of the long name this acronym was defined for
     compound: bool = False  # used as a noun modifier ("Oreshnik systems")
     described: tuple[int, int] | None = None  # characters of a title after the name: ", the Defence Secretary"
+    place_cue: bool = False  # object of a place preposition: "a camp at Tal Abyad", "fighting in Marawi"
+    root: int = -1  # token index of the name's syntactic head
+    conj_head: int = -1  # token the name is coordinated with ("Manbij and [Tal Abyad]"), else -1
+    speaker: bool = False  # subject of a verb of saying: "Haddad said" (people and bodies speak, places do not)
 
 
 def subject_rank(token: Token) -> int:
@@ -100,8 +105,14 @@ def column(doc: Doc, attr: int) -> list[int]:
 
 @lru_cache(maxsize=256)
 def _hashes(words: frozenset[str]) -> frozenset[int]:
-    """The lexicon's words as spaCy string hashes (the same in every vocabulary)."""
-    return frozenset(hash_string(w) for w in words)
+    """The lexicon's words as the ids spaCy stores for them (the same in every vocabulary): the
+    string's hash, except for strings spaCy predefines as symbols ("agent", "root"), stored by id."""
+    return frozenset(string_id(w) for w in words)
+
+
+def string_id(word: str) -> int:
+    """The value spaCy stores in a LOWER/ORTH column for `word`."""
+    return IDS.get(word) or hash_string(word)
 
 
 def token_matches(doc: Doc, words: frozenset[str], text: str = "") -> Iterator[Token]:

@@ -169,11 +169,34 @@ def _nominal(
         elif m.pos_ == "PROPN":
             return None  # "the Rossiya-1 television channel": a name, not a description
     mods = {m.lower_ for m in modifiers}
-    gi = _last_fitting(role, mods, country, groups, seen, sent_of[tok.i])
+    gi = None
+    if country is None and role.type == "GPE" and "country" in role.fits:
+        # "The Cuban president could not come ... to restore the country's power grid": the
+        # country of the sentence's subject, when the article has named that country
+        topic = _subject_country(tok)
+        if topic is not None:
+            gi = _last_fitting(role, mods, topic, groups, seen, sent_of[tok.i])
+    if gi is None:
+        gi = _last_fitting(role, mods, country, groups, seen, sent_of[tok.i])
     if gi is None:
         return None
     start = doc[k].idx
     return Anaphor(start=start, end=tok.idx + len(tok.text), kind="nominal", group=gi)
+
+
+def _subject_country(tok: Token) -> str | None:
+    """Country of a nationality word on the main subject of `tok`'s sentence ("The [Cuban] president")."""
+    root = tok.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > tok.i:
+        return None
+    codes = {
+        names.demonym_country(c.text)
+        for c in subject.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.text[:1].isupper()
+    }
+    codes.discard(None)
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _fits(role: lex.Role, mods: set[str], country: str | None, g: Group) -> bool:
@@ -244,11 +267,14 @@ def _pronoun(
     """
     sex, types = info
     here = sent_of[tok.i]
+    # "Mozilla Firefox, [its] main rival": a pronoun inside an apposition to a name is not that name
+    host = tok.head.head if tok.dep_ == "poss" and tok.head.dep_ == "appos" else None
+    host_lo, host_hi = (host.left_edge.idx, host.idx) if host is not None else (-1, -2)
     candidates: list[_Seen] = []
     for s in reversed(seen):
         if here - s.sent > _PRONOUN_WINDOW:
             break
-        if s.quoted:
+        if s.quoted or host_lo <= s.pos <= host_hi:
             continue
         g = groups[s.group]
         if g.type not in types:
@@ -259,6 +285,12 @@ def _pronoun(
     if not candidates:
         return _only_person(tok, sex, types, groups, seen)
     if sex in ("n", "p"):
+        subject = _clause_subject(tok)
+        if subject is not None:
+            lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+            own = [c for c in candidates if c.sent == here and lo <= c.pos < hi and not _embedded(doc, c.pos, subject)]
+            if len({c.group for c in own}) == 1:
+                return Anaphor(tok.idx, tok.idx + len(tok.text), "pronoun", own[0].group)
         return _org_pronoun(doc, tok, candidates, here)
     nearest = candidates[0].sent
     same_sent = [c for c in candidates if c.sent == nearest]
@@ -273,6 +305,54 @@ def _pronoun(
             return None
         chosen = earlier_subjects[0]
     return Anaphor(tok.idx, tok.idx + len(tok.text), "pronoun", chosen.group)
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject a plural or neuter pronoun most likely points to, read off the parse:
+
+    - "its"/"their" in the clause of a subject: "the gallery bases [its] exhibit on ...";
+    - "they" as subject of what a subject says: "Gawker.com have stated that [they] will ...".
+    None when the pronoun sits inside that subject ("Firefox, [its] main rival, ...").
+    """
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        if tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+    elif tok.dep_ == "poss":
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+    else:
+        return None
+    for _ in range(3):  # up through "required to make": the subject of the chain of verbs
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.left_edge.i <= tok.i <= subject.right_edge.i:
+                return None
+            return subject
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+_EMBEDDING = frozenset({"relcl", "acl"})
+
+
+def _embedded(doc: Doc, pos: int, subject: Token) -> bool:
+    """Whether the name at character `pos` sits in a clause or phrase inside `subject` rather than
+    being it: "Some of the protesters [Wikinews] interviewed said they ...", "the gallery at [USI]"."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    t = span[0]
+    for _ in range(12):
+        if t.i == subject.i or t.head.i == t.i:
+            return False
+        if t.dep_ in _EMBEDDING:
+            return True
+        t = t.head
+    return True
 
 
 def _only_person(tok: Token, sex: str, types: frozenset[str], groups: list[Group], seen: list[_Seen]) -> Anaphor | None:

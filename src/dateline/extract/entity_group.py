@@ -113,9 +113,37 @@ def _last_name(key: str) -> str:
     return last
 
 
+def _surnames_that_speak(mentions: list[NameMention], types: dict[str, str]) -> None:
+    """A one-word name that says things and ends a longer name is a surname: "Valeska Paris" (tagged
+    ORG) ... "Paris claims she was ..." (tagged GPE). Both become PERSON, so the surname joins the
+    full name; places and organizations named after a person keep their type when they never speak."""
+    speaking = {m.key for m in mentions if m.speaker and " " not in m.key and types.get(m.key) != "PERSON"}
+    speaking -= {m.key for m in mentions if m.start < m.name_start}  # "the Senate said": not a surname
+    speaking = {k for k in speaking if not names.country_code(k) and k not in lex.country_parts()}
+    if not speaking:
+        return
+    for key, t in list(types.items()):
+        words = key.split()
+        if not (2 <= len(words) <= 3 and words[-1] in speaking and t in ("PERSON", "ORG")) or _type_by_words(key):
+            continue
+        if not (names.country_code(words[0]) or names.demonym_country(words[0])):
+            types[key] = "PERSON"
+            types[words[-1]] = "PERSON"
+
+
 def _merge_person_parts(types: dict[str, str], uf: _Union) -> None:
     """Surnames: "Lavrov" and "Mr Lavrov" join "Sergey Lavrov"; "Digby" joins "Digby Jones" when unambiguous."""
     full = [k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2]
+    two_words: dict[str, list[str]] = defaultdict(list)  # surname -> given names, for two-word names
+    for k in full:
+        words = k.split()
+        if len(words) == 2:
+            two_words[words[1]].append(words[0])
+    for last, firsts in two_words.items():  # "Kristin Wilkins" and "Kristen Wilkins": one person, two spellings
+        for i, a in enumerate(firsts):
+            for b in firsts[i + 1 :]:
+                if _one_letter_apart(a, b):
+                    uf.union(f"{a} {last}", f"{b} {last}")
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     by_suffix: dict[str, list[str]] = defaultdict(list)
@@ -137,11 +165,21 @@ def _merge_person_parts(types: dict[str, str], uf: _Union) -> None:
                 targets = set(by_first.get(key, ()))
         else:
             targets = set(by_suffix.get(key, ()))
+        if not targets and len(words) == 1 and t in ("PERSON", "ORG"):
+            targets = {k for last, ks in by_last.items() if _one_letter_apart(key, last) for k in ks}
         targets.discard(key)
         roots = {uf.find(k) for k in targets}
         if len(roots) == 1:
             uf.union(next(iter(targets)), key)
             types[key] = "PERSON"
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Same long word but for one letter ("Shevchanko" / "Shevchenko"): a transliteration or a typo
+    of a surname the article spelled out in full elsewhere. Short words are left alone ("Bush"/"Rush")."""
+    if len(a) != len(b) or len(a) < 5 or a[0] != b[0] or not a.isalpha():
+        return False
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y) == 1
 
 
 def _merge_acronyms(mentions: list[NameMention], types: dict[str, str], uf: _Union) -> None:
@@ -172,6 +210,12 @@ def _merge_variants(types: dict[str, str], uf: _Union) -> None:
             if code:
                 uf.union(f"people:{code}", key)
     norps = [k for k, t in types.items() if t == "NORP"]
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for k in norps:  # "Kurds" and "Kurdish", "Sunnis" and "Sunni": one people, noun and adjective
+        by_stem[_people_stem(k)].append(k)
+    for ks in by_stem.values():
+        for k in ks[1:]:
+            uf.union(ks[0], k)
     for k in norps:  # "Catholic" and "Roman Catholic"
         longer = [n for n in norps if n != k and n.endswith(" " + k)]
         if len(longer) == 1:
@@ -185,6 +229,16 @@ def _merge_variants(types: dict[str, str], uf: _Union) -> None:
             short = " ".join(words[:-1])
             if short in org_set:
                 uf.union(k, short)
+
+
+def _people_stem(key: str) -> str:
+    """A group word without its plural or adjective ending: "kurds", "kurdish" -> "kurd"."""
+    if " " in key or len(key) < 5:
+        return key
+    for suffix in ("ish", "s"):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            return key[: -len(suffix)]
+    return key
 
 
 def _national_form(key: str) -> tuple[str, str] | None:
@@ -223,15 +277,103 @@ def _merge_national_bodies(orgs: list[str], uf: _Union) -> None:
             uf.union(by_form[(k, next(iter(heads[k])))][0], k)
 
 
+_USE_RETYPED = frozenset({"PERSON", "ORG", "DROP"})
+
+
+def _places_by_use(mentions: list[NameMention], types: dict[str, str], uf: _Union) -> None:
+    """Place names spaCy called a person or an organization ("a camp at [Tal Abyad]", "[Marawi]").
+
+    The small model tags many unfamiliar one- and two-word names PERSON. A name with no sign of
+    a person or a body (no title, honorific, given name, speech verb, organization word) becomes
+    a GPE when the article uses it as a place: after "in"/"at"/"near", before or beside a place
+    noun ("the Lanao region"), or coordinated with a name retyped so ("Manbij and Tal Abyad"). An
+    ORG needs the gazetteer to agree too, as organizations sit "in" places as well ("at Ras Tanura"
+    plus a Saudi town Ras Tanura in an article naming Saudi Arabia). The gazetteer alone is not
+    enough: most surnames and given names are also some town's name ("Gardner", "Elizabeth").
+    """
+    if not any(m.place_cue for m in mentions):
+        return  # nothing is used as a place, so nothing can be retyped (most articles)
+    members: dict[str, list[NameMention]] = defaultdict(list)
+    for m in mentions:
+        members[uf.find(m.key)].append(m)
+    conj_heads = {m.conj_head for m in mentions if m.conj_head >= 0}
+    candidates: list[list[NameMention]] = []
+    for ms in members.values():
+        if not any(m.place_cue or m.conj_head >= 0 or m.root in conj_heads for m in ms):
+            continue  # neither used as a place nor coordinated with one
+        keys = {m.key for m in ms}
+        if not all(types[k] in _USE_RETYPED for k in keys) or not _no_agent_signs(ms, keys):
+            continue
+        candidates.append(ms)
+    if not candidates:
+        return
+    countries = {c for k, t in types.items() if t in ("GPE", "NORP") for c in (names.country_code(k),) if c}
+    countries |= {c for k, t in types.items() if t == "NORP" for c in (names.demonym_country(k),) if c}
+    place_roots: set[int] = set()
+    place_conj: set[int] = set()
+    retyped: list[list[NameMention]] = []
+    rest: list[list[NameMention]] = []
+    for ms in candidates:
+        organization = any(types[m.key] == "ORG" for m in ms)
+        if organization and any(m.start < m.name_start for m in ms):
+            continue  # "the White House": a town is not named with "the"
+        cue = any(m.place_cue for m in ms)
+        if cue and (not organization or any(_gazetteer_place(k, countries) for k in {m.key for m in ms})):
+            retyped.append(ms)
+        else:
+            rest.append(ms)
+    for ms in retyped:
+        _make_place(ms, types)
+        place_roots.update(m.root for m in ms)
+        place_conj.update(m.conj_head for m in ms if m.conj_head >= 0)
+    for ms in rest:  # coordinated with a place found so: "entered Manbij and Tal Abyad"
+        if any(types[m.key] == "PERSON" for m in ms) and any(
+            m.conj_head in place_roots or m.root in place_conj for m in ms
+        ):
+            _make_place(ms, types)
+
+
+def _no_agent_signs(ms: list[NameMention], keys: set[str]) -> bool:
+    """Whether nothing marks these mentions as a person or an organization."""
+    if any(m.title or m.honorific or m.speaker or m.kind == "acronym" or m.acronym_of for m in ms):
+        return False
+    given = lex.given_names()
+    for k in keys:
+        words = k.split()
+        if len(words) > 3 or (len(words) >= 2 and words[0] in given) or _type_by_words(k):
+            return False
+    return True
+
+
+def _gazetteer_place(key: str, countries: set[str]) -> bool:
+    """Whether the gazetteer has `key` as a town or region of one of `countries`."""
+    if not countries:
+        return False
+    from ..gazetteer.index import gazetteer  # the places extractor loads it anyway; loaded once
+
+    return any(
+        m.primary and m.entry.kind in ("city", "region") and m.entry.country in countries
+        for m in gazetteer().lookup(key)
+    )
+
+
+def _make_place(ms: list[NameMention], types: dict[str, str]) -> None:
+    for m in ms:
+        types[m.key] = "GPE"
+        m.label = "GPE"
+
+
 def build_groups(mentions: list[NameMention]) -> list[Group]:
     """Entities (as Groups, in order of first mention) from the document's name mentions."""
     types = _vote_types(mentions)
     uf = _Union()
     for key in types:
         uf.find(key)
+    _surnames_that_speak(mentions, types)
     _merge_person_parts(types, uf)
     _merge_acronyms(mentions, types, uf)
     _merge_variants(types, uf)
+    _places_by_use(mentions, types, uf)
     members: dict[str, list[NameMention]] = defaultdict(list)
     for m in mentions:
         members[uf.find(m.key)].append(m)

@@ -144,3 +144,14 @@ def title_first_words() -> frozenset[str]:
 def given_names() -> dict[str, str]:
     """Given name (lower case) -> "m" / "f", for names with a clear gender."""
     return {r[0].lower(): r[1] for r in lexicons.rows("given_names.tsv") if len(r) >= 2 and r[1] in ("m", "f")}
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs of saying (the quotes extractor's cues.tsv, frames that take a clause): a
+    name that is their subject speaks, so it is a person or a body, never a place."""
+    return frozenset(
+        r[0].lower()
+        for r in lexicons.rows("cues.tsv")
+        if len(r) >= 3 and " " not in r[0] and r[2] in ("clause", "both")
+    )

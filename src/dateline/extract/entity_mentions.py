@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from . import entity_lexicon as lex
 from . import entity_names as names
 from . import entity_phrases as phrases
 from . import entity_titles as titles
-from .entity_base import POSSESSIVE, NameMention, Sentences, subject_rank, token_matches
+from .entity_base import POSSESSIVE, NameMention, Sentences, column, string_id, subject_rank, token_matches
 
 KEPT_LABELS = {
     "PERSON": "PERSON",
@@ -30,6 +31,9 @@ KEPT_LABELS = {
 _NAMED_OTHER = frozenset({"WORK_OF_ART", "PRODUCT", "LAW"})
 _DETERMINER = frozenset({"the"})
 _PARTICLE = frozenset({"the", "and", "de", "del", "la", "le", "des", "du", "al"})
+# Prepositions whose object is a location when it is a bare name ("a camp at Tal Abyad"): "from",
+# "to" and "with" are left out, they take people as often ("a letter from Johnson").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around", "across", "towards"})
 
 
 def _all_caps_line(text: str, start: int, end: int) -> bool:
@@ -37,17 +41,14 @@ def _all_caps_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    window = text[max(line_start, start - 40) : min(line_end, end + 40)]
-    letters = [c for c in window if c.isalpha()]
-    if not letters:
-        return False
-    # The mention itself plus its neighbours: mostly capitals means an all-caps line.
-    outside = [
-        c for c in text[max(line_start, start - 40) : start] + text[end : min(line_end, end + 40)] if c.isalpha()
-    ]
+    # str methods over filtered strings (C loops): this runs for every all-caps name
+    outside = "".join(
+        filter(str.isalpha, text[max(line_start, start - 40) : start] + text[end : min(line_end, end + 40)])
+    )
     if not outside:
-        return True
-    upper = sum(1 for c in outside if c.isupper())
+        return any(map(str.isalpha, text[start:end]))
+    # The mention's neighbours on its line: mostly capitals means an all-caps line.
+    upper = sum(map(str.isupper, outside))
     # A wire dateline is the caps word followed by mixed case ("MOSCOW, February 9."): accept a
     # capitalized word that opens its line too.
     return upper / len(outside) > 0.6 or start == line_start
@@ -60,9 +61,17 @@ def collect(doc: Doc, sent_of: Sentences, text: str | None = None) -> list[NameM
     """
     text = doc.text if text is None else text
     out: list[NameMention] = []
+    covered = 0  # tokens before this index belong to a name already taken
     for ent in doc.ents:
         label = KEPT_LABELS.get(ent.label_)
         start, end = ent.start, ent.end
+        if start < covered:
+            continue
+        if label == "ORG":
+            end = covered = _second_place(doc, start, end)
+        elif label == "NORP" and _demonym_before_unknown_place(doc, start, end):
+            label, end = "ORG", _ent_end(doc, end)
+            covered = end  # "Saudi [X]": NORP + a "GPE" no gazetteer knows is a company's name
         if label is None and ent.label_ in _NAMED_OTHER and _event_words(doc, start, end):
             label = "EVENT"  # "Operation Peace Spring" tagged WORK_OF_ART
         if label is None:
@@ -91,7 +100,29 @@ def collect(doc: Doc, sent_of: Sentences, text: str | None = None) -> list[NameM
     out.extend(phrases.dateline_mentions(text, out, sent_of, doc))
     out.extend(phrases.government_mentions(doc, text, sent_of))
     out.sort(key=lambda m: (m.start, -m.end))
-    return _drop_nested(out)
+    return _drop_title_groups(_drop_nested(out))
+
+
+def _drop_title_groups(mentions: list[NameMention]) -> list[NameMention]:
+    """Drop nationality words that are only part of a person's title ("[Russian] Foreign Minister
+    Sergey Lavrov", "[Liberal Democrat] spokeswoman X"): the title belongs to the person; the
+    nationality is an entity of its own only where the article speaks of the people or uses it
+    elsewhere ("the Russian diplomat", "Kazakh cities")."""
+    spans = [(m.title_start, m.name_start, m.title or "") for m in mentions if m.title_start is not None]
+    if not spans:
+        return mentions
+    return [m for m in mentions if m.label != "NORP" or not any(_in_office(m, span) for span in spans)]
+
+
+def _in_office(m: NameMention, span: tuple[int, int, str]) -> bool:
+    """Whether `m` opens or sits in a title of two words or more after it ("[Russian] Foreign
+    Minister", "[Liberal Democrat] spokeswoman for women"): the word names the state or party the
+    post belongs to. Before a one-word title ("Yemeni journalist") it describes the person's
+    people, which the article's annotators keep as a group."""
+    start, end, title = span
+    if not (start <= m.name_start and m.name_end <= end):
+        return False
+    return len(title[m.name_end - start :].split()) >= 2
 
 
 def _mention(
@@ -99,6 +130,8 @@ def _mention(
 ) -> NameMention | None:
     """Clean one NER span: split a title off, keep an honorific, retype by head words (`text` is doc.text)."""
     heads = lex.heads()
+    low = column(doc, LOWER)  # word tests on the LOWER column: no Token made for the usual "no"
+    first, media = _head_ids("first"), _head_ids("media")
     if label != "PERSON" and _is_title_not_name(doc, start, end):
         return None
     if label != "PERSON" and start > sent_start:
@@ -106,13 +139,13 @@ def _mention(
         if n and end - n < start:
             return None  # "State" in "Secretary of State": part of a title
     # "Hurricane Rafael", "Operation Peace Spring": an event whatever NER said.
-    if start > sent_start and doc[start - 1].lower_ in heads["first"] and doc[start - 1].is_title:
+    if start > sent_start and low[start - 1] in first and doc[start - 1].is_title:
         start, label = start - 1, "EVENT"
-    elif doc[start].lower_ in heads["first"] and end - start >= 2:
+    elif low[start] in first and end - start >= 2:
         label = "EVENT"
-    if label == "PERSON" and start > sent_start and doc[start - 1].lower_ in heads["media"]:
+    if label == "PERSON" and start > sent_start and low[start - 1] in media:
         label = "ORG"  # "Cuban weekly Opciones"
-    elif label == "PERSON" and end < len(doc) and doc[end].lower_ in heads["media"] and doc[end].dep_ != "appos":
+    elif label == "PERSON" and end < len(doc) and low[end] in media and doc[end].dep_ != "appos":
         label = "ORG"  # "the Kommersant newspaper"
     if label in ("ORG", "PERSON", "NORP") and end - start >= 2:
         # "a prospective Labour MP": the organization is "Labour", the rest a title.
@@ -199,6 +232,21 @@ def _mention(
         subject=subject,
     )
     mention.compound = root.dep_ == "compound" and root.head.pos_ == "NOUN"
+    mention.root = root.i
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
+        # not "at 1.7 million Hongkongers", "in Marvel film Shang-Chi": a number or a noun says what it is
+        mention.place_cue = root.tag_ != "NNPS" and not any(
+            c.dep_ == "nummod" or (c.dep_ == "compound" and c.pos_ == "NOUN") for c in root.children
+        )
+    elif mention.compound and heads["last"].get(head.lower_) == "GPE":
+        mention.place_cue = True  # "the Lanao region"
+    elif any(c.dep_ == "conj" and heads["last"].get(c.lower_) == "GPE" for c in root.children):
+        mention.place_cue = True  # "Marawi, and the Lanao region around it"
+    elif root.dep_ == "conj":
+        mention.conj_head = head.i
+    elif root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in lex.speech_verbs():
+        mention.speaker = True
     if title_tok is not None:
         last = doc[name_tok - 1] if doc[name_tok - 1].text != "," else doc[name_tok - 2]
         mention.title = text[doc[title_tok].idx : last.idx + len(last.text)]
@@ -214,6 +262,18 @@ def _mention(
     if names.is_acronym_form(raw) and not caps_line and not short_code and (label != "PERSON"):
         mention.kind = "acronym"
     return mention
+
+
+@cache
+def _modifier_ids() -> frozenset[int]:
+    """LOWER-column ids of title modifiers ("interior", "foreign") and the words joining them."""
+    return frozenset(string_id(w) for w in (*lex.titles().modifiers, "and", "of", "&"))
+
+
+@cache
+def _head_ids(where: str) -> frozenset[int]:
+    """LOWER-column ids of the one-word entries of entity_heads.tsv for `where` ("first", "media")."""
+    return frozenset(string_id(w) for w in lex.heads()[where] if " " not in w)
 
 
 def _event_words(doc: Doc, start: int, end: int) -> bool:
@@ -247,8 +307,8 @@ def _is_title_not_name(doc: Doc, start: int, end: int) -> bool:
     n = titles.title_phrase_at(doc, start, end)
     if n and start + n < end and doc[start + n].lower_ in ("of", "for"):
         return True
-    mods = lex.titles().modifiers
-    if not all(t.lower_ in mods or t.lower_ in ("and", "of", "&") for t in doc[start:end]):
+    low, mods = column(doc, LOWER), _modifier_ids()
+    if not all(low[k] in mods for k in range(start, end)):
         return False
     return end < len(doc) and titles.title_phrase_at(doc, end, len(doc)) > 0  # "Interior Minister"
 
@@ -326,7 +386,7 @@ def _title_words() -> frozenset[str]:
 
 
 def titled_names(doc: Doc, text: str, sent_of: Sentences) -> list[NameMention]:
-    """Names NER missed right after a title: "Chief Superintendent Graciano Mijares", "..., Theresa May,".
+    """Names NER missed right after a title: "Chief Superintendent Graciano Mijares", "..., Jane Smith,".
 
     A capitalized title, an optional comma, then two to four capitalized proper nouns that no
     entity covers is a person in news style.
@@ -335,7 +395,7 @@ def titled_names(doc: Doc, text: str, sent_of: Sentences) -> list[NameMention]:
     for tok in token_matches(doc, _title_words(), text):
         if not (tok.is_title or tok.is_upper) or tok.ent_type_ in ("PERSON", "ORG"):
             continue
-        k = tok.i + 1
+        k = _after_complement(doc, tok.i + 1)
         if k < len(doc) and doc[k].text == ",":
             k += 1
         end = k
@@ -351,6 +411,69 @@ def titled_names(doc: Doc, text: str, sent_of: Sentences) -> list[NameMention]:
         if mention is not None:
             out.append(mention)
     return out
+
+
+def _ent_end(doc: Doc, start: int) -> int:
+    """End token of the entity starting at token `start`."""
+    k = start + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return k
+
+
+def _demonym_before_unknown_place(doc: Doc, start: int, end: int) -> bool:
+    """A nationality word right before a name NER called a place that no gazetteer or country
+    list has ("Saudi [X]", X unknown): the two words are one organization's name."""
+    if end - start != 1 or end >= len(doc) or doc[end].ent_iob_ != "B" or doc[end].ent_type_ != "GPE":
+        return False
+    if doc[start].dep_ != "compound" or not names.demonym_country(doc[start].text):
+        return False
+    place = doc[end : _ent_end(doc, end)].text
+    if names.country_code(place) or names.name_key(place) in lex.country_parts():
+        return False
+    from ..gazetteer.index import gazetteer  # loaded once per process; the places extractor uses it too
+
+    return not gazetteer().lookup(place)
+
+
+def _second_place(doc: Doc, start: int, end: int) -> int:
+    """End of an organization named after two places, which NER cuts at "and": "the Islamic State of
+    [Iraq] and the [Levant]", "... of Iraq and Syria". Taken only when the first place is a country
+    and the second a capitalized name NER did not call an organization or a person's full name."""
+    of = next((k for k in range(end - 2, start, -1) if doc[k].lower_ == "of"), None)
+    if of is None or end + 1 >= len(doc) or doc[end].lower_ != "and" or not names.country_code(doc[of + 1 : end].text):
+        return end
+    k = end + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    j = k
+    while j < len(doc) and j - k < 2 and doc[j].is_title and doc[j].pos_ == "PROPN" and doc[j].ent_type_ != "ORG":
+        j += 1
+    if j == k or (j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text in POSSESSIVE)):
+        return end
+    if j - k >= 2 and doc[k].ent_type_ == "PERSON":
+        return end
+    return j
+
+
+def _after_complement(doc: Doc, k: int) -> int:
+    """Token after a title's complement ("Secretary [of State for Health], Jane Smith"), else `k`.
+
+    The complement runs to a comma: capitalized words, "the"/"and", or plain nouns ("for women").
+    """
+    if k >= len(doc) or doc[k].lower_ not in ("of", "for", "to"):
+        return k
+    j = k + 1
+    while j < len(doc) and j - k <= 6:
+        t = doc[j]
+        if t.text == ",":
+            return j if j > k + 1 else k
+        if not (
+            t.is_title or t.is_upper or t.lower_ in ("the", "and", "of", "for") or (t.is_lower and t.pos_ == "NOUN")
+        ):
+            return k
+        j += 1
+    return k
 
 
 def _is_country_word(word: str) -> bool:

@@ -9,9 +9,13 @@ modifiers), so the name and the title can be kept apart.
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from . import entity_lexicon as lex
+from .entity_base import column, string_id
 
 # Entity labels whose tokens may sit inside a title ("Russian", "Kremlin", "US", "Senate").
 _QUALIFIER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
@@ -24,10 +28,19 @@ def _word(token: Token) -> str:
     return token.lower_.rstrip(".") if token.text not in (".",) else "."
 
 
+@cache
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """Hashes of the lower-case forms `_word` maps to `words` ("gen" and "gen."), to test a token
+    on the doc's LOWER column without making a Token (see `entity_base.column`)."""
+    return frozenset(string_id(f) for w in words for f in (w, w + "."))
+
+
 def phrase_ending_at(doc: Doc, end: int, lower_bound: int, *, allow_weak: bool) -> int:
     """Length of the longest title phrase ending just before token `end` (0 if none)."""
+    if end <= lower_bound or column(doc, LOWER)[end - 1] not in _hashes(lex.title_last_words()):
+        return 0  # the usual case, decided without a Token
     table = lex.titles()
-    if end <= lower_bound or _word(doc[end - 1]) not in lex.title_last_words():
+    if _word(doc[end - 1]) not in lex.title_last_words():
         return 0
     for n in range(min(table.max_len, end - lower_bound), 0, -1):
         words = tuple(_word(t) for t in doc[end - n : end])
@@ -131,19 +144,28 @@ def _complement(doc: Doc, end: int, sent_start: int) -> tuple[int, int]:
     while k > sent_start and end - k <= 6:
         t = doc[k]
         if t.lower_ in ("of", "for", "to"):
+            if k == end - 1:
+                return end, 0  # "governor of [Puerto Rico]": the name is the complement itself
             n = phrase_ending_at(doc, k, sent_start, allow_weak=False)
             if n:
                 return k, n
-        elif not (t.is_title or t.is_upper or t.lower_ in ("the", "and")):
+        elif not (t.is_title or t.is_upper or t.lower_ in ("the", "and") or _plain_complement_word(t)):
             break
         k -= 1
     return end, 0
 
 
+def _plain_complement_word(t: Token) -> bool:
+    """A lower-case noun or adjective in a title's complement: "spokeswoman for [women]"."""
+    return t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.tag_ not in ("NNP", "NNPS")
+
+
 def title_phrase_at(doc: Doc, start: int, end: int) -> int:
     """Length of the longest title phrase starting at token `start` (within `end`), 0 if none."""
+    if start >= end or column(doc, LOWER)[start] not in _hashes(lex.title_first_words()):
+        return 0
     table = lex.titles()
-    if start >= end or _word(doc[start]) not in lex.title_first_words():
+    if _word(doc[start]) not in lex.title_first_words():
         return 0
     for n in range(min(table.max_len, end - start), 0, -1):
         if tuple(_word(t) for t in doc[start : start + n]) in table.phrases:
