@@ -82,12 +82,18 @@ def _source(ent: Any, span: Any) -> Source:
     return Source(name=name, entity=ent.id, mention=span)
 
 
+_last_index: list = [None, None]  # (doc, its index): quotes and stances ask for the same doc in turn
+
+
 def name_index(doc: Doc) -> dict[str, str]:
     """Each word of a multi-word PERSON/ORG name -> the fullest such name containing it.
 
     Lets "Lavrov", "Sir Digby" or "Democrats" be named by the fuller form the article used
     ("Sergey Lavrov", "Digby Jones", "Liberal Democrats") when the entities extractor cannot say.
+    The last doc's index is kept, so the quotes and stances extractors build it once.
     """
+    if _last_index[0] is doc:
+        return _last_index[1]
     index: dict[str, str] = {}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2:
@@ -97,6 +103,7 @@ def name_index(doc: Doc) -> dict[str, str]:
         for word in full.split():
             if word[:1].isupper() and (word not in index or len(full) > len(index[word])):
                 index[word] = full
+    _last_index[:] = [doc, index]
     return index
 
 

@@ -22,6 +22,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import IDS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from .. import lexicons
@@ -77,8 +80,22 @@ def cue_table() -> frozenset[tuple[str, str, str]]:
 
 
 @cache
-def cue_words() -> frozenset[tuple[str, str]]:
-    return frozenset((lemma, pos) for lemma, pos, _ in cue_table())
+def _cue_keys(strings: StringStore) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
+    """(POS id, lemma hash) of every cue word, lemma lower-case or capitalised (a sentence's first word),
+    and the lemma hashes alone for a first cut."""
+    keys = set()
+    for lemma, pos, _ in cue_table():
+        for form in (lemma, lemma.capitalize()):
+            keys.add((IDS[pos], strings.add(form)))
+    return frozenset(keys), frozenset(h for _, h in keys)
+
+
+def _candidates(doc: Doc) -> list[Token]:
+    """Tokens whose (POS, lemma) is a cue word, found on the doc's arrays rather than through Token objects."""
+    keys, lemmas = _cue_keys(doc.vocab.strings)
+    arr = doc.to_array([POS, LEMMA])
+    pos, lem = arr[:, 0].tolist(), arr[:, 1].tolist()
+    return [doc[i] for i, h in enumerate(lem) if h in lemmas and (pos[i], h) in keys]
 
 
 def source_token(tok: Token) -> Token | None:
@@ -121,8 +138,7 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def extract(doc: Doc, article: Article) -> list[Quote]:
     """Every stance in the article, in text order, ids S1, S2, ..."""
-    words = cue_words()
-    hits = [t for t in doc if t.pos_ in CUE_POS and (t.lemma_.lower(), t.pos_) in words]
+    hits = _candidates(doc)
     if not hits:
         return []
     table = cue_table()
