@@ -70,3 +70,12 @@ def test_compass_sector_lies_in_that_part(g):
     south = g.sector("IQ", "south")
     north = g.sector("IQ", "north")
     assert south is not None and north is not None and south[0] < north[0]
+
+
+def test_repeated_lookups_give_equal_fresh_lists(g):
+    # Answers are kept per name: a caller that filters or clears its list must not change the next answer.
+    first = g.lookup("Nairobi")
+    assert first and any(m.entry.country == "KE" for m in first)
+    first.clear()
+    again = g.lookup("Nairobi")
+    assert again and again == g.lookup("Nairobi") and again is not g.lookup("Nairobi")

@@ -220,3 +220,11 @@ def test_ingest_command_reports_and_exits_1_on_failures(tmp_path, nlp):
     assert result.stdout.startswith("1 articles, 1 failures") and "Events by type and country" in result.stdout
     bad_model = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db), "--model", "no_such_model_xyz"])
     assert bad_model.exit_code == 2 and "no_such_model_xyz" in bad_model.stderr
+
+
+def test_ingest_summary_reports_cpu_time_after_the_first_batch(tmp_path, nlp):
+    folder = samples(tmp_path / "in", 3)
+    summary = run([folder], tmp_path / "d.db", batch_size=1)
+    assert summary.done == 3 and summary.first_batch == 1
+    assert summary.cpu_warmup is not None and summary.cpu_seconds > summary.cpu_warmup
+    assert summary.steady_cpu_rate > 0

@@ -11,11 +11,17 @@ Count.event is filled by the events extractor, which runs after this one.
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.attrs import LEMMA, LIKE_NUM, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from .. import lexicons
 from ..record import Article, Count, Source, make_span
-from .count_numbers import group, is_group_head, is_number, value_of
+from .count_numbers import _number_lexicon, group, is_group_head, is_number, value_of
+from .entity_base import column
 from .event_lexicon import count_cues, person_nouns, qualifiers, triggers
 from .event_status import status_and_source
 
@@ -27,6 +33,8 @@ PERSON_WORDS = frozenset({"he", "she"})
 ONE_PERSON_NOUNS = frozenset({"individual", "person", "man", "woman", "child", "boy", "girl", "journalist", "soldier",
                               "officer", "policeman", "civilian", "protester", "resident", "student", "worker"})  # fmt: skip
 MAX_SPAN_TOKENS = 10
+# Predicative words that make a verb a casualty cue ("left six soldiers dead", "shot dead").
+_STATE_WORDS = ("dead", "wounded", "injured", "missing")
 
 
 def _cue_of(tok: Token) -> str | None:
@@ -37,7 +45,7 @@ def _cue_of(tok: Token) -> str | None:
         if what:
             return what
         for child in tok.children:  # "left six soldiers dead", "shot dead"
-            if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in ("dead", "wounded", "injured", "missing"):
+            if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in _STATE_WORDS:
                 return cues.get((child.lower_, "adj"))
         return None
     return cues.get((lemma, "noun")) or cues.get((tok.lower_, "noun")) or cues.get((tok.lower_, "adj"))
@@ -209,7 +217,8 @@ def extract(doc: Doc, article: Article) -> list[Count]:
     """Head counts in text order, one per (what, value, source) fact, ids c1, c2, ..."""
     out: list[Count] = []
     seen: set[tuple[str, int]] = set()
-    for tok in doc:
+    for i in _candidates(doc):
+        tok = doc[i]
         try:
             count = _from_number(doc, article, tok) if is_group_head(tok) else None
             if count is None and tok.pos_ == "VERB":
@@ -228,6 +237,51 @@ def extract(doc: Doc, article: Article) -> list[Count]:
     for n, count in enumerate(out, 1):
         count.id = f"c{n}"
     return out
+
+
+@cache
+def _number_hashes() -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in _number_lexicon())
+
+
+@cache
+def _state_hashes() -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in _STATE_WORDS)
+
+
+@cache
+def _verb_cues() -> frozenset[str]:
+    return frozenset(lemma for lemma, kind in count_cues() if kind == "verb")
+
+
+# Whether a lemma (by its hash) lower-cases to a casualty verb: decided once per lemma for the process.
+_VERB_CUE: dict[int, bool] = {}
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens a count can start from, in text order, read off token attribute arrays.
+
+    A superset of the tokens `extract` would keep: numbers (a number word, or like_num), and verbs
+    that can be casualty cues (a cue lemma, or a "dead"/"wounded" complement). Every other token
+    gives no count, so the Python Token objects of most of the text are never built.
+    """
+    if not len(doc):
+        return []
+    numbers, states = _number_hashes(), _state_hashes()
+    lowers, likes, poss, lemmas = column(doc, LOWER), column(doc, LIKE_NUM), column(doc, POS), column(doc, LEMMA)
+    if len(_VERB_CUE) > 500_000:  # a very long run: keep the table bounded
+        _VERB_CUE.clear()
+    cues, strings = _verb_cues(), doc.vocab.strings
+    out = {i for i, (low, like) in enumerate(zip(lowers, likes, strict=True)) if like or low in numbers}
+    for i, (pos, lemma) in enumerate(zip(poss, lemmas, strict=True)):
+        if pos == VERB:
+            known = _VERB_CUE.get(lemma)
+            if known is None:
+                known = _VERB_CUE[lemma] = strings[lemma].lower() in cues
+            if known:
+                out.add(i)
+    out.update(doc[i].head.i for i, low in enumerate(lowers) if low in states)
+    return sorted(out)
 
 
 def _from_number(doc: Doc, article: Article, tok: Token) -> Count | None:

@@ -11,14 +11,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .. import lexicons
 from ..record import Actor, Article, Place, TimeExpr
+from .entity_base import column
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "within", "inside", "outside", "around",
                             "into", "on", "over", "from", "along", "to", "toward", "towards"})  # fmt: skip
 OUTLETS = "outlet_countries.tsv"
+_CCOMP = get_string_id("ccomp")
 # Types whose place, when the clause names none, is best guessed from the doer's country.
 SPEECH_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT"})
 PHYSICAL_TYPES = frozenset({"ASSAULT", "AID", "COERCE", "MOBILIZE"})
@@ -53,8 +57,13 @@ def _reported_content(anchor: Token) -> list[tuple[int, int]]:
     came from Yemen"): a place named there sets that content, not this statement. The anchor's own content
     ("recommended the troops in Iraq withdraw") still counts."""
     out = []
-    for tok in anchor.sent:
-        if tok.dep_ == "ccomp" and tok.head != anchor and not (tok.left_edge.i <= anchor.i <= tok.right_edge.i):
+    doc, sent = anchor.doc, anchor.sent
+    deps = column(doc, DEP)  # the dependency labels as hashes: only the few ccomp tokens become Tokens
+    for i in range(sent.start, sent.end):
+        if deps[i] != _CCOMP:
+            continue
+        tok = doc[i]
+        if tok.head != anchor and not (tok.left_edge.i <= anchor.i <= tok.right_edge.i):
             out.append((tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)))
     return out
 

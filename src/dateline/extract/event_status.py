@@ -99,9 +99,13 @@ def according_to(tok: Token, text: str) -> Source | None:
     Quotes cover this once the quotes extractor lands; reading it here as well keeps a count's
     source right whatever the quote boundaries are.
     """
+    from .entity_base import doc_text
     from .event_args import phrase_bounds
 
-    for word in tok.sent:
+    sent = tok.sent
+    if "according" not in doc_text(tok.doc)[sent.start_char : sent.end_char].lower():
+        return None  # the test below needs a token "according": most sentences have none
+    for word in sent:
         if word.lower_ != "according":
             continue
         for prep in word.children:

@@ -17,9 +17,11 @@ import logging
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..record import Actor, Article, Count, Event, make_span
+from .entity_base import column
 from .event_args import (
     IMPLICIT_ACTOR,
     clip_to_line,
@@ -170,12 +172,47 @@ def _pred_words() -> frozenset[str]:
     return frozenset(word for word, key in triggers() if key == "pred")
 
 
+@cache
+def _trigger_words() -> frozenset[str]:
+    """Every word find_triggers can act on: a lexicon word of any kind, a naming verb, a "help" auxiliary."""
+    return frozenset(word for word, _key in triggers()) | NAMING_VERBS | HELP_AUX
+
+
+# LEMMA and LOWER values (string hashes) already looked at, and those that lower-case to a trigger
+# word: decided once per string for the process, so a document costs set operations, not string work.
+_DECIDED: set[int] = set()
+_TRIGGER_HASHES: set[int] = set()
+
+
+def _maybe_triggers(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form is a trigger word, in text order.
+
+    Every other token is skipped by find_triggers whatever its tag and dependency, so its Python
+    Token (and its string attributes) need not be built.
+    """
+    if not len(doc):
+        return []
+    if len(_DECIDED) > 500_000:  # a very long run: keep the tables bounded
+        _DECIDED.clear()
+        _TRIGGER_HASHES.clear()
+    words, strings = _trigger_words(), doc.vocab.strings
+    lemmas, lowers = column(doc, LEMMA), column(doc, LOWER)
+    present = set(lemmas).union(lowers)
+    for h in present - _DECIDED:  # strings not seen before in this process: few after the first articles
+        _DECIDED.add(h)
+        if strings[h].lower() in words:
+            _TRIGGER_HASHES.add(h)
+    hits = present & _TRIGGER_HASHES
+    return [i for i, (lemma, low) in enumerate(zip(lemmas, lowers, strict=True)) if lemma in hits or low in hits]
+
+
 def find_triggers(doc: Doc) -> list[Candidate]:
     """Trigger tokens, one dict lookup per verb or noun."""
     lex = triggers()
     pred_words = _pred_words()
     out: list[Candidate] = []
-    for tok in doc:
+    for i in _maybe_triggers(doc):
+        tok = doc[i]
         pos = tok.pos_
         dep = tok.dep_
         in_pred = dep in PRED_DEPS

@@ -73,6 +73,19 @@ def _lookup(name: str) -> list[Match]:
     """Gazetteer candidates, minus what a bare common word or a stray alternate name would bring:
     "Republic", "Earth" find nothing; an alternate name only counts for a city of 100,000+
     ("Moskva", "Basra"), not for the small towns GeoNames lists odd variants for."""
+    known = _LOOKUPS.get(name)
+    if known is None:
+        if len(_LOOKUPS) > 50_000:  # a very long run: keep the table bounded
+            _LOOKUPS.clear()
+        known = _LOOKUPS[name] = tuple(_filtered_lookup(name))
+    return list(known)
+
+
+# _lookup's answers per name for the process (Matches are immutable; callers get a new list).
+_LOOKUPS: dict[str, tuple[Match, ...]] = {}
+
+
+def _filtered_lookup(name: str) -> list[Match]:
     stop = lexicons.words("gazetteer/not_places.txt")
     key = fold(name)
     if key in stop or strip_generic(key)[0] in stop:  # "Republic", "March", "the Northern District"

@@ -56,8 +56,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """Case-fold, plain quotes and dashes, no abbreviation dots, single spaces, no possessive."""
+    """Case-fold, plain quotes and dashes, no abbreviation dots, single spaces, no possessive.
+
+    Kept per text for the process: a corpus says "Monday" and "last week" over and over."""
     t = text.casefold().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"(?<=[a-z])\.", "", t)
     t = re.sub(r"\s+", " ", t).strip(" ,.;:()[]\"'")
@@ -202,6 +205,18 @@ def _vague() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=65536)
+def _rule_for(t: str) -> tuple[re.Match, Handler] | None:
+    """The first rule whose pattern matches the whole of normalized `t`, with its match.
+
+    Which rule reads a text does not depend on the context (only what the handler makes of it
+    does), so the ~100 patterns are tried once per distinct text for the process."""
+    for pattern, handler in _rules():
+        if m := pattern.fullmatch(t):
+            return m, handler
+    return None
+
+
 def parse(text: str, ctx: Context) -> Reading | None:
     """The value of one time expression's words, or None when the grammar does not know them."""
     t = normalize(text)
@@ -212,9 +227,9 @@ def parse(text: str, ctx: Context) -> Reading | None:
         return Reading(cal.day(ctx.ref) if ctx.ref else None, "deictic")
     if _vague().fullmatch(t):
         return Reading(None, "vague")
-    for pattern, handler in _rules():
-        if m := pattern.fullmatch(t):
-            return handler(m, ctx)
+    if (rule := _rule_for(t)) is not None:
+        m, handler = rule
+        return handler(m, ctx)
     if m := re.fullmatch(r"(?:the )?(?:early |late )?(?:hours|morning|afternoon|evening|night) of (.+)", t):
         return parse(m[1], ctx)
     if m := re.fullmatch(r"(?:the )?(day|week|month|year) (before|after) (.+)", t):

@@ -283,11 +283,13 @@ def _opening_offsets(doc: Doc) -> list[int]:
     if len(_OPENS) > 500_000:  # a very long run: keep the table bounded
         _OPENS.clear()
     lowers = column(doc, LOWER)
-    for h in {h for h in lowers if h not in _OPENS}:
+    present = set(lowers)
+    for h in present.difference(_OPENS):
         low = strings[h]
         _OPENS[h] = low[0].isdigit() or low[0] == "'" or low.rstrip(".") in first
+    opening = {h for h in present if _OPENS[h]}
     offsets = column(doc, IDX)
-    return [offsets[i] for i, h in enumerate(lowers) if _OPENS[h]]
+    return [offsets[i] for i, h in enumerate(lowers) if h in opening]
 
 
 def _matches(doc: Doc, text: str, lowered: str) -> Iterator[re.Match]:

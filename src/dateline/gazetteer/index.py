@@ -43,6 +43,7 @@ class Gazetteer:
         self._cols: list[list] = data["columns"]  # one list per Entry field; Entry built on demand
         self.keys: dict[str, int | tuple[int, ...]] = data["keys"]
         self.region_keys: dict[str, int | tuple[int, ...]] = data["region_keys"]
+        self._memo: dict[str, tuple[Match, ...]] = {}
         kinds = self._cols[1]
         self.countries = {e.country: e for e in (self.entry(i) for i, k in enumerate(kinds) if k == "country")}
         # Cities with coordinates, by country, in index order: `sector` reads one country's
@@ -64,7 +65,19 @@ class Gazetteer:
         return (found,) if isinstance(found, int) else found
 
     def lookup(self, text: str) -> list[Match]:
-        """Every place the name may denote: "the Mangystau Region" -> [Mangystau (KZ-47)]."""
+        """Every place the name may denote: "the Mangystau Region" -> [Mangystau (KZ-47)].
+
+        Answers are kept per name for the process (a new list each call; Matches are immutable):
+        the same names recur across the extractors and the articles of a corpus.
+        """
+        known = self._memo.get(text)
+        if known is None:
+            if len(self._memo) > 50_000:  # a very long run: keep the table bounded (~20 MB at most)
+                self._memo.clear()
+            known = self._memo[text] = tuple(self._lookup(text))
+        return list(known)
+
+    def _lookup(self, text: str) -> list[Match]:
         key = fold(text)
         if key.startswith("the "):
             key = key[4:]

@@ -22,6 +22,10 @@ class Summary:
     errors: list[str] = field(default_factory=list)  # the first failures of this run, "[stage] reason"
     warmup: float | None = None  # seconds until the first batch was stored (worker start-up, model loading)
     first_batch: int = 0  # documents in that first batch
+    # CPU seconds of this process at that point and at the end: with `--workers 1` all the work runs
+    # here, so their difference gives a throughput that other load on a shared machine barely moves.
+    cpu_warmup: float | None = None
+    cpu_seconds: float = 0.0
 
     @property
     def steady_rate(self) -> float:
@@ -29,6 +33,13 @@ class Summary:
         if self.warmup is None or self.seconds <= self.warmup:
             return self.rate
         return (self.done + self.failed - self.first_batch) / (self.seconds - self.warmup)
+
+    @property
+    def steady_cpu_rate(self) -> float:
+        """docs/s of this process's CPU time after the first batch (the work of `--workers 1` runs in it)."""
+        if self.cpu_warmup is None or self.cpu_seconds <= self.cpu_warmup:
+            return 0.0
+        return (self.done + self.failed - self.first_batch) / (self.cpu_seconds - self.cpu_warmup)
 
     @property
     def rate(self) -> float:
@@ -67,6 +78,7 @@ class Progress:
             self.summary.errors.extend(errors[: 50 - len(self.summary.errors)])
         if self.summary.warmup is None and done + failed:
             self.summary.warmup = time.monotonic() - self.start
+            self.summary.cpu_warmup = time.process_time()
             self.summary.first_batch = done + failed
         self.summary.done += done
         self.summary.failed += failed
@@ -80,5 +92,6 @@ class Progress:
     def close(self, *, interrupted: bool = False) -> Summary:
         self.bar.close()
         self.summary.seconds = time.monotonic() - self.start
+        self.summary.cpu_seconds = time.process_time()
         self.summary.interrupted = interrupted
         return self.summary

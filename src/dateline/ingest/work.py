@@ -9,6 +9,7 @@ ErrorRecord.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -26,6 +27,7 @@ Item = tuple[str, Document | ErrorRecord]
 Result = tuple[str, Article | ErrorRecord, str | None]  # key, record, origin
 
 _NLP: Language | None = None
+_SETTLED = False  # whether this process has run a batch (and frozen what it loaded lazily)
 
 
 def _origin(item: Document | ErrorRecord) -> str | None:
@@ -33,7 +35,22 @@ def _origin(item: Document | ErrorRecord) -> str | None:
 
 
 def run_batch(items: list[Item], nlp: Language) -> list[Result]:
-    """Records for a batch, in input order; documents that break the pass become ErrorRecords (stage nlp)."""
+    """Records for a batch, in input order; documents that break the pass become ErrorRecords (stage nlp).
+
+    After a process's first batch, the data the extractors load on first use (gazetteer, lexicons)
+    is frozen out of the garbage collector's sight like the model (see `settle`).
+    """
+    global _SETTLED
+    if _SETTLED:
+        return _run_batch(items, nlp)
+    try:
+        return _run_batch(items, nlp)
+    finally:
+        _SETTLED = True
+        settle()
+
+
+def _run_batch(items: list[Item], nlp: Language) -> list[Result]:
     documents = [doc for _key, doc in items]
     try:
         records = list(process(documents, nlp, batch_size=max(1, len(documents))))
@@ -42,7 +59,7 @@ def run_batch(items: list[Item], nlp: Language) -> list[Result]:
             key, doc = items[0]
             log.warning("processing %s failed: %s", doc.id, exc)
             return [(key, _failure(doc, exc), _origin(doc))]
-        return [result for item in items for result in run_batch([item], nlp)]
+        return [result for item in items for result in _run_batch([item], nlp)]
     return [(key, record, _origin(doc)) for (key, doc), record in zip(items, records, strict=True)]
 
 
@@ -56,10 +73,24 @@ def _failure(doc: Document | ErrorRecord, exc: Exception) -> ErrorRecord:
 
 
 def load_model(model: str | None) -> Language:
-    """The process's one copy of the model (`nlp.load` caches it)."""
+    """The process's one copy of the model (`nlp.load` caches it), frozen out of the collector's sight."""
     from .. import nlp as nlp_module
 
-    return nlp_module.load(model)
+    nlp = nlp_module.load(model)
+    settle()
+    return nlp
+
+
+def settle() -> None:
+    """Move every object alive now to the collector's permanent generation (`gc.freeze`).
+
+    The model (and later the gazetteer and lexicons) live as long as the process, yet each full
+    collection walks all of them: ~90 ms a time with en_core_web_md, a few times per hundred
+    articles, about 2% of an ingest. Frozen, they are never walked again; collect first so that
+    no garbage is frozen with them.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def init_worker(model: str | None) -> None:
