@@ -95,3 +95,16 @@ def test_export_command(db, tmp_path):
     assert len(out.read_text().splitlines()) == 3
     missing = runner.invoke(app, ["export", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and not (tmp_path / "none.db").exists()
+
+
+def test_csv_stance_rows(tmp_path, extract):
+    text = "Most voters oppose the new toll. The mayor said the toll would stay."
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.add("k1", extract(text))
+    rows = list(csv.DictReader(io.StringIO(run_export(path, "csv", what="stances"))))
+    assert [(r["speaker"], r["kind"], r["cue"], r["text"]) for r in rows] == [
+        ("Most voters", "stance", "oppose", "the new toll")
+    ]
+    quotes = list(csv.DictReader(io.StringIO(run_export(path, "csv", what="quotes"))))
+    assert [r["cue"] for r in quotes] == ["said"]

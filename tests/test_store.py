@@ -72,6 +72,7 @@ def test_record_round_trip_is_exact(store, extract):
     assert stats["articles"] == 1
     assert stats["entities"] == len(article.entities) > 0
     assert stats["quotes"] == len(article.quotes)
+    assert stats["stances"] == len(article.stances)
     assert stats["places"] == len(article.places)
     assert store.has(key) and store.has_url("https://example.org/minsk") and not store.has("0" * 64)
 
@@ -154,3 +155,13 @@ def test_a_version_1_store_upgrades_even_with_indexes_added_by_hand(tmp_path):
         assert store.schema_version() == len(MIGRATIONS["sqlite"])
         names = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert {"events_date", "entities_name", "articles_source"} <= names
+
+
+def test_stances_have_their_own_table(store, extract):
+    text = "Most voters oppose the new toll, and the governor did not endorse it either."
+    article = extract(text)
+    assert article.stances
+    store.add(document_key(text, None), article)
+    rows = store.query("SELECT holder, cue, text, status FROM stances ORDER BY start_char")
+    assert ("Most voters", "oppose", "the new toll", "neutral") in rows
+    assert store.query("SELECT COUNT(*) FROM quotes")[0][0] == len(article.quotes) == 0

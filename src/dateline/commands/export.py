@@ -27,13 +27,14 @@ class Format(StrEnum):
 class What(StrEnum):
     events = "events"
     quotes = "quotes"
+    stances = "stances"
     articles = "articles"
 
 
 def main(
     db: Annotated[str, typer.Option("--db", help="SQLite path or postgresql:// URL.")] = DEFAULT_DB,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
-    what: Annotated[What, typer.Option(help="Rows of CSV/Parquet: events, quotes or articles.")] = What.events,
+    what: Annotated[What, typer.Option(help="Rows of CSV/Parquet: events, quotes, stances or articles.")] = What.events,
     type: Annotated[str | None, typer.Option("--type", help="Only events of this PLOVER type (PROTEST...).")] = None,
     country: Annotated[str | None, typer.Option(help="Only events in this country (ISO 3166-1 alpha-2).")] = None,
     since: Annotated[str | None, typer.Option(help="Articles published on or after this date (YYYY-MM-DD).")] = None,

@@ -1,4 +1,4 @@
-"""Flat rows of quotes and articles, for CSV and Parquet (event rows are `export.plover.event_rows`)."""
+"""Flat rows of quotes, stances and articles, for CSV and Parquet (event rows are `export.plover.event_rows`)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,18 @@ def _name(src: Source | None) -> str | None:
 
 def quote_rows(article: Article) -> list[dict]:
     """One row per quote: who said what, how, where in the text."""
+    return _attribution_rows(article, article.quotes)
+
+
+def stance_rows(article: Article) -> list[dict]:
+    """One row per stance, in the quotes' columns (speaker = the stance's holder; via is always empty)."""
+    return _attribution_rows(article, article.stances)
+
+
+def _attribution_rows(article: Article, items: list) -> list[dict]:
     published = article.published.date if article.published else None
     rows = []
-    for q in article.quotes:
+    for q in items:
         first, last = (q.content[0], q.content[-1]) if q.content else (None, None)
         rows.append(
             {
@@ -52,6 +61,7 @@ def article_rows(article: Article) -> list[dict]:
             "language": article.language,
             "entities": len(article.entities),
             "quotes": len(article.quotes),
+            "stances": len(article.stances),
             "events": len(article.events),
             "counts": len(article.counts),
             "places": len(article.places),

@@ -9,10 +9,10 @@ from typing import IO, Any
 
 from ..record import Article, Event
 from ..store import Store
-from .rows import article_rows, quote_rows
+from .rows import article_rows, quote_rows, stance_rows
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
-WHATS = ("events", "quotes", "articles")
+WHATS = ("events", "quotes", "stances", "articles")
 
 
 def _plover() -> Any:
@@ -55,6 +55,8 @@ def row_function(what: str) -> Callable[[Article], list[dict]]:
         return _plover().event_rows
     if what == "quotes":
         return quote_rows
+    if what == "stances":
+        return stance_rows
     if what == "articles":
         return article_rows
     raise ValueError(f"unknown row kind {what!r}: one of {', '.join(WHATS)}")

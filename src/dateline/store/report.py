@@ -30,7 +30,8 @@ def print_report(store: Store, out: IO[str] | None = None, *, limit: int = 10) -
     stats = store.stats()
     out.write(
         f"{stats['articles']} articles, {stats['failures']} failures; {stats['entities']} entities, "
-        f"{stats['quotes']} quotes, {stats['events']} events, {stats['counts']} counts, {stats['places']} places\n"
+        f"{stats['quotes']} quotes, {stats['stances']} stances, {stats['events']} events, "
+        f"{stats['counts']} counts, {stats['places']} places\n"
     )
     speakers = store.query(
         "SELECT speaker, COUNT(*) AS n, COUNT(DISTINCT article_key) FROM quotes WHERE speaker IS NOT NULL "

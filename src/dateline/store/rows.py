@@ -21,6 +21,7 @@ FACT_COLUMNS: dict[str, tuple[str, ...]] = {
         "entities": "article_key entity_id name type country wikidata titles n_mentions",
         "mentions": "article_key entity_id start_char end_char text kind",
         "quotes": "article_key quote_id kind text speaker speaker_entity cue via status start_char end_char",
+        "stances": "article_key stance_id text holder holder_entity cue status start_char end_char",
         "events": "article_key event_id type mode trigger actor actor_entity actor_country actor_sector target "
         "target_entity target_country target_sector place country date source quote_id status start_char end_char",
         "counts": "article_key count_id what value qualifier text source event_id status start_char end_char",
@@ -74,6 +75,12 @@ def fact_rows(key: str, a: Article) -> dict[str, list[tuple]]:
             (key, q.id, q.kind, q.text, _source(q.speaker), q.speaker.entity if q.speaker else None,
              q.cue.text if q.cue else None, q.via, q.status,
              first.start if first else None, first.end if first else None)
+        )  # fmt: skip
+    for s in a.stances:
+        first = s.content[0] if s.content else None
+        rows["stances"].append(
+            (key, s.id, s.text, _source(s.speaker), s.speaker.entity if s.speaker else None,
+             s.cue.text if s.cue else None, s.status, first.start if first else None, first.end if first else None)
         )  # fmt: skip
     for ev in a.events:
         rows["events"].append(

@@ -15,6 +15,8 @@ Tables (the same columns on SQLite and PostgreSQL; open them in any SQL tool):
   mentions   article_key, entity_id, start_char, end_char, text, kind
   quotes     article_key, quote_id, kind, text, speaker, speaker_entity, cue, via, status,
              start_char, end_char (of the first content span)
+  stances    article_key, stance_id, text, holder, holder_entity, cue, status, start_char, end_char
+             (of the content); kept apart from quotes: a stance reports no words
   events     article_key, event_id, type, mode, trigger, actor, actor_entity, actor_country,
              actor_sector, target, target_entity, target_country, target_sector, place,
              country, date, source (who it is attributed to; NULL = the outlet), quote_id,
@@ -102,10 +104,20 @@ CREATE INDEX IF NOT EXISTS entities_name ON entities (name);
 CREATE INDEX IF NOT EXISTS articles_source ON articles (source);
 """
 
+# Version 3: stances (`Article.stances`: what a source backs, opposes, wants, without its words), and
+# an index on failures.origin, which every stored article's "clear an earlier failure" looks up.
+_STANCES = """
+CREATE TABLE IF NOT EXISTS stances (
+  article_key TEXT NOT NULL, stance_id TEXT NOT NULL, text TEXT, holder TEXT, holder_entity TEXT, cue TEXT,
+  status TEXT, start_char INTEGER, end_char INTEGER, PRIMARY KEY (article_key, stance_id));
+CREATE INDEX IF NOT EXISTS stances_holder ON stances (holder);
+CREATE INDEX IF NOT EXISTS failures_origin ON failures (origin);
+"""
+
 # One entry per schema version; step i takes a database from version i to version i + 1.
 MIGRATIONS: dict[str, list[str]] = {
-    "sqlite": [_ARTICLES + _QUOTES + _FACT_TABLES + _SQLITE_FTS, _BROWSE_INDEXES],
-    "postgresql": [_ARTICLES + _QUOTES + _FACT_TABLES + _POSTGRES_FTS, _BROWSE_INDEXES],
+    "sqlite": [_ARTICLES + _QUOTES + _FACT_TABLES + _SQLITE_FTS, _BROWSE_INDEXES, _STANCES],
+    "postgresql": [_ARTICLES + _QUOTES + _FACT_TABLES + _POSTGRES_FTS, _BROWSE_INDEXES, _STANCES],
 }
 
 

@@ -296,7 +296,7 @@ class Store:
 
     def stats(self) -> dict[str, int]:
         """Row counts of the main tables."""
-        tables = ("articles", "failures", "entities", "quotes", "events", "counts", "times", "places")
+        tables = ("articles", "failures", "entities", "quotes", "stances", "events", "counts", "times", "places")
         return {t: self.query(f"SELECT COUNT(*) FROM {t}")[0][0] for t in tables}
 
 
