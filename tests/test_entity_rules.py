@@ -239,3 +239,11 @@ def test_title_word_that_is_also_a_spacy_symbol(run):
     ents = run("Former intelligence agent Tony Mendez died on Saturday. Mendez was 78.")
     mendez = [e for e in ents if e.name == "Tony Mendez"]
     assert mendez and mendez[0].titles == ["Former intelligence agent"]
+
+
+@pytest.mark.timeout(60)
+def test_possessive_in_a_verbless_sentence_terminates(extract):
+    # spaCy makes new Token objects on each access: walking up to a non-verb root must compare
+    # tokens by value, or the walk never ends ("The band and its fans." has no verb).
+    a = extract("The band and its fans.\n\nThe gallery and its new exhibit on the harbour.")
+    assert a.text.startswith("The band")

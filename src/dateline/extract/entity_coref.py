@@ -320,7 +320,7 @@ def _clause_subject(tok: Token) -> Token | None:
         verb = tok.head.head
     elif tok.dep_ == "poss":
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
     else:
         return None
@@ -330,7 +330,7 @@ def _clause_subject(tok: Token) -> Token | None:
             if subject.left_edge.i <= tok.i <= subject.right_edge.i:
                 return None
             return subject
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
             return None
         verb = verb.head
     return None

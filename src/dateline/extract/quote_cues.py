@@ -137,7 +137,7 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     if (passive and depth == 0) or depth >= 3:
         return None
     head = tok.head
-    if head is tok:
+    if head == tok:
         return None
     # "X quoted a statement as saying ...": the quoted document speaks
     as_saying = head.lower_ == "as" or any(c.lower_ == "as" for c in tok.children)
@@ -213,7 +213,7 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
     tok = m.tok
     doc = tok.doc
     if m.cue.takes_clause or m.cue.frame == "object":
-        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c is not m.second and not _across_paragraph(c, tok)]
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c != m.second and not _across_paragraph(c, tok)]
         if clauses:
             child = min(clauses, key=lambda c: abs(c.i - tok.i))
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in child.children):
@@ -263,7 +263,7 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         if m.second is not None and m.second.dep_ == "mark":
             return (m.second.i + 1, m.second.head.right_edge.i)
         for child in tok.rights:
-            if child.dep_ in ("dobj", "xcomp", "oprd") and child is not m.second:
+            if child.dep_ in ("dobj", "xcomp", "oprd") and child != m.second:
                 objs.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("as", "of", "for") and objs:  # "accused X of Y"
                 objs.append(child)

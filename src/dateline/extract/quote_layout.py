@@ -63,7 +63,7 @@ def head_in(ctx: Context, start: int, end: int) -> Token | None:
             while ent_end + 1 < span.end and ctx.doc[ent_end + 1].ent_iob_ == "I":
                 ent_end += 1
             return ctx.doc[ent_end]
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
     return heads[0] if heads else span[0]
 
 

@@ -157,7 +157,7 @@ def _named_thing(span, cue: Token) -> bool:
     for root in roots[:1]:
         tok = root.head
         for _ in range(6):
-            if tok is cue or tok.head is tok:
+            if tok == cue or tok.head == tok:
                 return False
             if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
                 return True

@@ -60,7 +60,7 @@ def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
             return tok
-        if tok.head is tok:
+        if tok.head == tok:
             return None
         tok = tok.head
     return None
@@ -99,7 +99,7 @@ def _tense(verb: Token, depth: int = 0) -> int:
         return 1  # "would be ready to leave as soon as Tuesday", "could meet in March"
     if verb.tag_ == "VB" and "to" in lowers:
         head = verb.head
-        if head is verb:
+        if head == verb:
             return 1  # headline infinitive: "Lavrov to hold news conference on December 26"
         if head.lemma_ in planned or depth > 2:
             return 1  # "planned to leave on Thursday", "due to expire"
