@@ -9,12 +9,12 @@ ErrorRecord.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import signal
 from typing import TYPE_CHECKING
 
+from .. import nlp as nlp_module
 from ..pipeline import process
 from ..record import Article, Document, ErrorRecord
 
@@ -38,7 +38,7 @@ def run_batch(items: list[Item], nlp: Language) -> list[Result]:
     """Records for a batch, in input order; documents that break the pass become ErrorRecords (stage nlp).
 
     After a process's first batch, the data the extractors load on first use (gazetteer, lexicons)
-    is frozen out of the garbage collector's sight like the model (see `settle`).
+    is frozen out of the garbage collector's sight like the model (`nlp.freeze_heap`).
     """
     global _SETTLED
     if _SETTLED:
@@ -47,7 +47,7 @@ def run_batch(items: list[Item], nlp: Language) -> list[Result]:
         return _run_batch(items, nlp)
     finally:
         _SETTLED = True
-        settle()
+        nlp_module.freeze_heap()
 
 
 def _run_batch(items: list[Item], nlp: Language) -> list[Result]:
@@ -73,24 +73,8 @@ def _failure(doc: Document | ErrorRecord, exc: Exception) -> ErrorRecord:
 
 
 def load_model(model: str | None) -> Language:
-    """The process's one copy of the model (`nlp.load` caches it), frozen out of the collector's sight."""
-    from .. import nlp as nlp_module
-
-    nlp = nlp_module.load(model)
-    settle()
-    return nlp
-
-
-def settle() -> None:
-    """Move every object alive now to the collector's permanent generation (`gc.freeze`).
-
-    The model (and later the gazetteer and lexicons) live as long as the process, yet each full
-    collection walks all of them: ~90 ms a time with en_core_web_md, a few times per hundred
-    articles, about 2% of an ingest. Frozen, they are never walked again; collect first so that
-    no garbage is frozen with them.
-    """
-    gc.collect()
-    gc.freeze()
+    """The process's one copy of the model (`nlp.load` caches it and freezes it out of the collector's sight)."""
+    return nlp_module.load(model)
 
 
 def init_worker(model: str | None) -> None:
