@@ -228,14 +228,14 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
         prev = c
     cands = _dedupe([c for c in cands if c.speaker is not None])
     cands.sort(key=lambda c: (c.start, c.order))
-    return [_to_quote(ctx, i, c) for i, c in enumerate(cands, 1)]
+    return [to_quote(ctx.text, f"Q{i}", c) for i, c in enumerate(cands, 1)]
 
 
-def _to_quote(ctx: Context, i: int, c: Cand) -> Quote:
-    text = ctx.text
+def to_quote(text: str, ident: str, c: Cand) -> Quote:
+    """The record of a finished candidate (quotes and stances alike)."""
     content = [make_span(text, s, e) for s, e in c.stretches]
     return Quote(
-        id=f"Q{i}",
+        id=ident,
         kind=c.kind,  # type: ignore[arg-type]
         text=" ".join(s.text for s in content),
         content=content,

@@ -20,6 +20,7 @@ that overlaps one, is left to the quote.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from spacy.attrs import LEMMA, POS
@@ -28,11 +29,12 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from .. import lexicons
-from ..record import Article, Quote, make_span
+from ..record import Article, Quote
 from . import quote_cues
 from .quote_context import Cand, Context, speakers_of
 from .quote_lexicon import load as load_lexicon
 from .quote_resolve import resolve_in_order
+from .quotes import to_quote
 
 MIN_RATE = 0.5  # share of a (lemma, pos, frame)'s occurrences that were cues in the training split
 MIN_CUES = 3  # and at least this many of them
@@ -175,19 +177,5 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
         return []
     resolve_in_order(ctx, cands)
     cands.sort(key=lambda c: (c.start, c.order))
-    text = article.text
-    out = []
-    for i, c in enumerate(cands, 1):
-        content = [make_span(text, s, e) for s, e in c.stretches]
-        out.append(
-            Quote(
-                id=f"S{i}",
-                kind="stance",
-                text=" ".join(s.text for s in content),
-                content=content,
-                cue=make_span(text, *c.cue) if c.cue else None,
-                speaker=c.speaker.source if c.speaker else None,
-                status=c.status,  # type: ignore[arg-type]
-            )
-        )
-    return out
+    # resolving a document holder ("some reports suggest") fills in a channel: a stance reports no words
+    return [to_quote(article.text, f"S{i}", replace(c, via=None)) for i, c in enumerate(cands, 1)]
