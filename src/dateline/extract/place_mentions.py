@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import ENT_TYPE, IS_TITLE, POS
@@ -73,24 +74,18 @@ def _lookup(name: str) -> list[Match]:
     """Gazetteer candidates, minus what a bare common word or a stray alternate name would bring:
     "Republic", "Earth" find nothing; an alternate name only counts for a city of 100,000+
     ("Moskva", "Basra"), not for the small towns GeoNames lists odd variants for."""
-    known = _LOOKUPS.get(name)
-    if known is None:
-        if len(_LOOKUPS) > 50_000:  # a very long run: keep the table bounded
-            _LOOKUPS.clear()
-        known = _LOOKUPS[name] = tuple(_filtered_lookup(name))
-    return list(known)
+    return list(_filtered_lookup(name))  # a new list per caller over the shared answer
 
 
-# _lookup's answers per name for the process (Matches are immutable; callers get a new list).
-_LOOKUPS: dict[str, tuple[Match, ...]] = {}
-
-
-def _filtered_lookup(name: str) -> list[Match]:
+@lru_cache(maxsize=50_000)  # names recur across the articles of a corpus; Matches are immutable
+def _filtered_lookup(name: str) -> tuple[Match, ...]:
     stop = lexicons.words("gazetteer/not_places.txt")
     key = fold(name)
     if key in stop or strip_generic(key)[0] in stop:  # "Republic", "March", "the Northern District"
-        return []
-    return [m for m in gazetteer().lookup(name) if m.primary or m.entry.kind != "city" or m.entry.population >= 100_000]
+        return ()
+    return tuple(
+        m for m in gazetteer().lookup(name) if m.primary or m.entry.kind != "city" or m.entry.population >= 100_000
+    )
 
 
 def _heads() -> frozenset[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from .normalize import fold, strip_generic
@@ -43,7 +43,8 @@ class Gazetteer:
         self._cols: list[list] = data["columns"]  # one list per Entry field; Entry built on demand
         self.keys: dict[str, int | tuple[int, ...]] = data["keys"]
         self.region_keys: dict[str, int | tuple[int, ...]] = data["region_keys"]
-        self._memo: dict[str, tuple[Match, ...]] = {}
+        # names recur across the extractors and the articles of a corpus; Matches are immutable
+        self._answers = lru_cache(maxsize=50_000)(lambda text: tuple(self._lookup(text)))
         kinds = self._cols[1]
         self.countries = {e.country: e for e in (self.entry(i) for i, k in enumerate(kinds) if k == "country")}
         # Cities with coordinates, by country, in index order: `sector` reads one country's
@@ -67,15 +68,9 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Match]:
         """Every place the name may denote: "the Mangystau Region" -> [Mangystau (KZ-47)].
 
-        Answers are kept per name for the process (a new list each call; Matches are immutable):
-        the same names recur across the extractors and the articles of a corpus.
+        Answers are kept per name (`_answers`); each caller gets a new list.
         """
-        known = self._memo.get(text)
-        if known is None:
-            if len(self._memo) > 50_000:  # a very long run: keep the table bounded (~20 MB at most)
-                self._memo.clear()
-            known = self._memo[text] = tuple(self._lookup(text))
-        return list(known)
+        return list(self._answers(text))
 
     def _lookup(self, text: str) -> list[Match]:
         key = fold(text)
