@@ -7,7 +7,7 @@ The source may be a person, an unnamed description ("the authorities") or a docu
 from __future__ import annotations
 
 from .entity_base import token_matches
-from .quote_context import Cand, Context, Direct, attach, covered, nearly_whole, speakers_of
+from .quote_context import Cand, Context, Direct, attribute_clause, speakers_of
 
 _ACCORDING = frozenset({"according"})
 
@@ -42,18 +42,9 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
             rng = (src_end + 1, sent.end - 1)  # "According to X, ..." or "..., according to X, did Y"
         if rng is None or rng[1] < rng[0]:
             continue
-        content = ctx.span(*rng)
-        content = content and ctx.clip(content, tok.idx)
+        content = ctx.content(*rng, tok.idx)
         if content is None:
             continue
         cue = (tok.idx, to.idx + len(to))
-        speakers = speakers_of(pobj, ctx)
-        quoted = covered(content, directs)
-        whole = nearly_whole(ctx, content, quoted)
-        for d in quoted:
-            if whole or (content[0] <= d.mark.start and d.mark.end <= content[1]):
-                attach(d, speakers, cue, None, "neutral", tok.idx, 0 if whole else 10, tok.i)
-        if not whole:
-            for sp in speakers:
-                out.append(Cand("according_to", [content], cue, sp, sp.channel, order=tok.idx, cue_tok=tok.i))
+        out += attribute_clause(ctx, "according_to", content, directs, speakers_of(pobj, ctx), cue, "neutral", tok)
     return out

@@ -98,6 +98,11 @@ class Context:
             end -= 1
         return (start, end) if end > start else None
 
+    def content(self, a: int, b: int, anchor: int) -> tuple[int, int] | None:
+        """Character range of what tokens a..b report, kept inside the paragraph of the cue at `anchor`."""
+        rng = self.span(a, b)
+        return rng and self.clip(rng, anchor)
+
     def clip(self, rng: tuple[int, int], anchor: int) -> tuple[int, int] | None:
         """Keep a content range inside the paragraph of its cue (the parser may run across lines)."""
         p = self.paras[self.para_of(anchor)]
@@ -147,6 +152,20 @@ def status_of(m: quote_cues.CueMatch) -> str:
 
 def speakers_of(tok: Token, ctx: Context) -> list[Speaker]:
     return [resolve(t, ctx.article, ctx.lex, ctx.names) for t in expand_conjuncts(tok)]
+
+
+def attribute_clause(ctx: Context, kind: str, content: tuple[int, int], directs: list[Direct],
+                     speakers: list[Speaker], cue: tuple[int, int], status: str, tok: Token) -> list[Cand]:  # fmt: skip
+    """A reported clause: the quotations inside it take its speakers; it is a quote of its own unless
+    they are (nearly) all of it."""
+    quoted = covered(content, directs)
+    whole = nearly_whole(ctx, content, quoted)
+    for d in quoted:
+        if whole or (content[0] <= d.mark.start and d.mark.end <= content[1]):
+            attach(d, speakers, cue, None, status, tok.idx, 0 if whole else 10, tok.i)
+    if whole:
+        return []
+    return [Cand(kind, [content], cue, sp, sp.channel, status, order=tok.idx, cue_tok=tok.i) for sp in speakers]
 
 
 def attach(d: Direct, speakers: list[Speaker], cue: tuple[int, int] | None, via: str | None, status: str,

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from . import quote_cues
 from .entity_base import pos_tokens
-from .quote_context import Cand, Context, Direct, attach, covered, nearly_whole, speakers_of
+from .quote_context import Cand, Context, Direct, attribute_clause, speakers_of
 
 CLAUSE_DEPS = {"acl", "ccomp", "relcl", "appos"}
 # verbs by which the subject voices a claim as their own (not "rejected the claim that ...")
@@ -78,18 +78,9 @@ def nominal_pass(ctx: Context, directs: list[Direct], taken: list[Cand]) -> list
         owner = _owner(tok)
         if owner is None or ctx.in_quote(owner.idx, owner.idx + 1):
             continue
-        content = ctx.span(*rng)
-        content = content and ctx.clip(content, tok.idx)
+        content = ctx.content(*rng, tok.idx)
         if content is None or content in seen:
             continue
         cue = (tok.idx, tok.idx + len(tok))
-        speakers = speakers_of(owner, ctx)
-        quoted = covered(content, directs)
-        whole = nearly_whole(ctx, content, quoted)
-        for d in quoted:
-            if whole or (content[0] <= d.mark.start and d.mark.end <= content[1]):
-                attach(d, speakers, cue, None, status, tok.idx, 0 if whole else 10, tok.i)
-        if not whole:
-            for sp in speakers:
-                out.append(Cand("indirect", [content], cue, sp, sp.channel, status, order=tok.idx, cue_tok=tok.i))
+        out += attribute_clause(ctx, "indirect", content, directs, speakers_of(owner, ctx), cue, status, tok)
     return out

@@ -54,8 +54,7 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         if rng is None:
             continue
         rng = quote_cues.cut_at_next_attribution(rng, m, ctx.lex)
-        content = ctx.span(*rng)
-        content = content and ctx.clip(content, tok.idx)
+        content = ctx.content(*rng, tok.idx)
         if content is None:
             continue
         speakers = speakers_of(subj, ctx)

@@ -157,8 +157,7 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
             continue
         if ctx is None:
             ctx = Context(doc, article, load_lexicon())
-        content = ctx.span(min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps))
-        content = content and ctx.clip(content, tok.idx)
+        content = ctx.content(min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps), tok.idx)
         if content is None or _overlaps(taken, *content) or not _says_something(comps):
             continue
         subj = source_token(tok)
