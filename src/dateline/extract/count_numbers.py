@@ -20,7 +20,7 @@ ARTICLES = frozenset({"a", "an"})
 
 
 @cache
-def _number_lexicon() -> frozenset[str]:
+def numeric_words() -> frozenset[str]:
     """Number words and vague numbers as one set: is_number runs once or more per token."""
     return frozenset(number_words()) | frozenset(vague_numbers())
 
@@ -28,7 +28,7 @@ def _number_lexicon() -> frozenset[str]:
 def is_number(tok: Token) -> bool:
     """A token that can be (part of) a head count."""
     low = tok.lower_
-    if low in _number_lexicon():
+    if low in numeric_words():
         return low not in ARTICLES and tok.ent_type_ not in NOT_COUNTS
     if tok.like_num and low not in ARTICLES and any(ch.isdigit() for ch in low) and tok.ent_type_ not in NOT_COUNTS:
         return _numeric(low) is not None

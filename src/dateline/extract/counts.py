@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicons
 from ..record import Article, Count, Source, make_span
-from .count_numbers import _number_lexicon, group, is_group_head, is_number, value_of
+from .count_numbers import group, is_group_head, is_number, numeric_words, value_of
 from .entity_base import column
 from .event_lexicon import count_cues, person_nouns, qualifiers, triggers
 from .event_status import status_and_source
@@ -241,7 +241,7 @@ def extract(doc: Doc, article: Article) -> list[Count]:
 
 @cache
 def _number_hashes() -> frozenset[int]:
-    return frozenset(get_string_id(word) for word in _number_lexicon())
+    return frozenset(get_string_id(word) for word in numeric_words())
 
 
 @cache
