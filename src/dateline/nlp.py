@@ -75,23 +75,42 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _load_one(name: str) -> Language | None:
+def _spacy_load(name: str) -> Language | None:
+    """The pipeline as spaCy ships it, by name, path or vendoring package; None if none of them loads."""
     import spacy
-    from spacy.language import Language
 
-    if "dateline_paragraphs" not in Language.factories:
-        Language.component("dateline_paragraphs")(paragraph_breaks)
     for target in (name, _vendored_target(name)):
         if target is None:
             continue
         try:
-            nlp = spacy.load(target)
+            return spacy.load(target)
         except OSError:
             continue
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("dateline_paragraphs", before="parser")
-        return nlp
     return None
+
+
+def _load_one(name: str) -> Language | None:
+    from spacy.language import Language
+
+    from . import morphology
+
+    if "dateline_paragraphs" not in Language.factories:
+        Language.component("dateline_paragraphs")(paragraph_breaks)
+    nlp = _spacy_load(name)
+    if nlp is None:
+        return None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_paragraphs", before="parser")
+    morphology.install(nlp)  # same annotations as the stock attribute ruler + lemmatizer, memoized
+    return nlp
+
+
+def load_stock(model: str | None = None) -> Language:
+    """A fresh copy of the pipeline exactly as spaCy ships it: the baseline benchmarks compare against."""
+    nlp = _spacy_load(model or DEFAULT_MODEL)
+    if nlp is None:
+        raise ModelError(f"cannot load spaCy model {model or DEFAULT_MODEL!r}")
+    return nlp
 
 
 def load(model: str | None = None) -> Language:
