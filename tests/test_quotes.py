@@ -340,3 +340,16 @@ def test_accusation_keeps_what_it_accuses_of(run):
     _, qs = run("Governor Hale accused the council of hiding the audit from voters.")
     q = by_text(qs, "of hiding the audit")
     assert q.status == "contested"
+
+
+def test_a_surname_names_the_person_not_an_organization_named_after_her(extract) -> None:
+    # "Day" (tagged a common noun) is Doris Day, not the "Doris Day Animal Foundation" also in the text
+    text = (
+        "Doris Day dies at 97\n\n"
+        "Actress Doris Day died on Monday. In later life she founded the Doris Day Animal Foundation.\n\n"
+        '"I have the unfortunate reputation of being Miss Goody Two-Shoes," Day said in her 1976 autobiography.\n\n'
+        'When interviewed by the BBC, Day said, "Nothing was ever talked about as far as his private life."'
+    )
+    article = extract(text)
+    speakers = {q.content[0].text[:12]: q.speaker.name for q in article.quotes if q.speaker}
+    assert speakers == {"I have the u": "Doris Day", "Nothing was ": "Doris Day"}

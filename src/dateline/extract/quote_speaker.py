@@ -95,14 +95,19 @@ def name_index(doc: Doc) -> dict[str, str]:
     if _last_index[0] is doc:
         return _last_index[1]
     index: dict[str, str] = {}
+    rank: dict[str, tuple[bool, int]] = {}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG") or len(ent) < 2:
             continue
         a, b = _ent_span(ent.root) or (ent.start, ent.end - 1)
         full = _clean_name(doc[a : b + 1].text)
-        for word in full.split():
-            if word[:1].isupper() and (word not in index or len(full) > len(index[word])):
-                index[word] = full
+        words = full.split()
+        for word in words:
+            # a person's surname names that person before any longer name that merely contains it
+            # ("Day said" is Doris Day, not the Doris Day Animal Foundation)
+            key = (ent.label_ == "PERSON" and word == words[-1], len(full))
+            if word[:1].isupper() and (word not in index or key > rank[word]):
+                index[word], rank[word] = full, key
     _last_index[:] = [doc, index]
     return index
 
@@ -217,6 +222,12 @@ def channel_of(tok: Token, lex: Lexicon) -> str | None:
     return lex.channels.get(tok.lemma_.lower()) or lex.channels.get(tok.lower_)
 
 
+def _name_word(tok: Token, names: dict[str, str]) -> bool:
+    """A capitalized common noun mid-sentence that the article also uses inside a name: a surname the
+    tagger took for a word ("Day said", "Rice added" after "Doris Day", "Condoleezza Rice")."""
+    return tok.pos_ == "NOUN" and tok.text in names and tok.text[:1].isupper() and not tok.is_sent_start
+
+
 def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -> Speaker:
     """The speaker named by the noun phrase headed by `tok` (the subject or agent of a cue)."""
     text = article.text
@@ -238,7 +249,7 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
         fallback = _source(ent, span) if ent is not None else None
         return Speaker(Source(name=tok.text, mention=span), "pronoun", etype, fallback=fallback)
     rng = _ent_span(tok) if tok.ent_type_ in NAME_TYPES else None
-    if rng is None and tok.pos_ == "PROPN":
+    if rng is None and (tok.pos_ == "PROPN" or _name_word(tok, names)):
         rng = noun_phrase(tok)
         # the proper-noun stretch ending at tok, without dates ("LONDON, Feb 26 - Iran announced")
         lo = rng[0]
