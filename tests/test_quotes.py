@@ -353,3 +353,14 @@ def test_a_surname_names_the_person_not_an_organization_named_after_her(extract)
     article = extract(text)
     speakers = {q.content[0].text[:12]: q.speaker.name for q in article.quotes if q.speaker}
     assert speakers == {"I have the u": "Doris Day", "Nothing was ": "Doris Day"}
+
+
+def test_reports_by_others_do_not_inherit_the_last_speaker(extract) -> None:
+    text = (
+        "Country bans face veils\n\n"
+        '"The decree bars anyone with a covered face from public buildings," a government official said. '
+        "According to eyewitness reports, the bomber wore a face veil."
+    )
+    article = extract(text)
+    by_cue = {q.cue.text: q.speaker.name for q in article.quotes if q.cue and q.speaker}
+    assert by_cue == {"said": "a government official", "According to": "eyewitness reports"}

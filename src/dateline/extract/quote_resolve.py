@@ -63,7 +63,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
         elif sp.kind == "document":
             c.via = c.via or sp.channel
             author = sp.author or _named_author(ctx, sp.channel, c.order)
-            if author is None:
+            if author is None and _anaphoric(sp):
                 author, via = _document_owner(c, done, cands, sp.channel)
                 c.via = via or c.via
             if author is not None:
@@ -80,6 +80,18 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 c.speaker = Speaker(
                     person.source.model_copy(update={"mention": c.speaker.source.mention}), "named", "PERSON"
                 )
+
+
+# "the letter", "this statement", "a statement": one the article has spoken of, or its last speaker issued.
+# "eyewitness reports", "some reports", "media reports" are other people's: they stay their own source.
+_ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+                                    "a", "an"})  # fmt: skip
+
+
+def _anaphoric(sp: Speaker) -> bool:
+    mention = sp.source.mention
+    first = (mention.text if mention is not None else sp.source.name).split(maxsplit=1)
+    return bool(first) and first[0].lower() in _ANAPHORIC_DETERMINERS
 
 
 def _named_author(ctx: Context, channel: str | None, before: int) -> Speaker | None:
