@@ -364,3 +364,12 @@ def test_reports_by_others_do_not_inherit_the_last_speaker(extract) -> None:
     article = extract(text)
     by_cue = {q.cue.text: q.speaker.name for q in article.quotes if q.cue and q.speaker}
     assert by_cue == {"said": "a government official", "According to": "eyewitness reports"}
+
+
+def test_according_to_a_source_placed_in_city_and_state(extract) -> None:
+    article = extract(
+        "Driver charged\n\nAccording to police in Baytown, Texas, the driver has been involved in collisions before."
+    )
+    (quote,) = article.quotes
+    assert quote.speaker.name == "police"
+    assert quote.content[0].text == "the driver has been involved in collisions before"

@@ -32,6 +32,7 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
             if doc[i].text == ",":
                 src_end = i - 1
                 break
+        src_end = _place_apposition(doc, src_end, sent.end)
         # the rest of a name the parser left outside the object ("according to NYPD Commissioner James O'Neill")
         while src_end + 1 < sent.end and (doc[src_end + 1].ent_iob_ == "I" or doc[src_end + 1].pos_ == "PROPN"):
             src_end += 1
@@ -48,3 +49,21 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         cue = (tok.idx, to.idx + len(to))
         out += attribute_clause(ctx, "according_to", content, directs, speakers_of(pobj, ctx), cue, "neutral", tok)
     return out
+
+
+def _place_apposition(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spaCy Doc
+    """Extend a source ending in a place over its ", State," ("according to police in Baytown, Texas, ...")."""
+    while (
+        end + 3 < limit
+        and doc[end].ent_type_ == "GPE"
+        and doc[end + 1].text == ","
+        and doc[end + 2].ent_type_ == "GPE"
+        and doc[end + 2].ent_iob_ == "B"
+    ):
+        last = end + 2
+        while last + 1 < limit and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        if last + 1 >= limit or doc[last + 1].text != ",":
+            break
+        end = last
+    return end
