@@ -373,3 +373,16 @@ def test_according_to_a_source_placed_in_city_and_state(extract) -> None:
     (quote,) = article.quotes
     assert quote.speaker.name == "police"
     assert quote.content[0].text == "the driver has been involved in collisions before"
+
+
+def test_he_skips_a_woman_named_just_before(extract) -> None:
+    text = (
+        "Officer cleared\n\n"
+        "Ms Spanton said she was attacked at the headquarters. She told the court the officers had lied. "
+        "Officer Antoine Quirin denied any wrongdoing, but after learning of Ms Spanton's evidence he claimed "
+        "the encounter had been consensual."
+    )
+    article = extract(text)
+    by_content = {q.content[0].text[:16]: q.speaker.name for q in article.quotes if q.speaker}
+    assert by_content["the encounter ha"] == "Antoine Quirin"
+    assert by_content["the officers had"] == "Spanton"

@@ -7,10 +7,38 @@ author ("Lavrov's letter", "the statement by X", or the speaker whose quotes cam
 
 from __future__ import annotations
 
-from ..record import Source
+from ..record import Entity, Source
 from . import quote_cues, quote_speaker
 from .quote_context import Cand, Context
 from .quote_speaker import Speaker, resolve
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}  # fmt: skip
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                 "dame": "f", "lady": "f", "lord": "m"}  # fmt: skip
+
+
+def entity_genders(entities: list[Entity]) -> dict[str, str]:
+    """Entity id -> "m"/"f" where the article shows it: a Mr/Ms title, or clearly more he than she (or the reverse).
+
+    "He claimed" then skips a woman spoken of just before and reaches the man it means.
+    """
+    out: dict[str, str] = {}
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        votes = {"m": 0, "f": 0}
+        for mention in ent.mentions:
+            first = mention.text.split(maxsplit=1)[0].lower() if mention.text.strip() else ""
+            if first in _TITLE_GENDER:
+                votes[_TITLE_GENDER[first]] += 3
+            elif mention.kind == "pronoun" and first in PRONOUN_GENDER:
+                votes[PRONOUN_GENDER[first]] += 1
+        if votes["m"] >= 2 * votes["f"] + 1:
+            out[ent.id] = "m"
+        elif votes["f"] >= 2 * votes["m"] + 1:
+            out[ent.id] = "f"
+    return out
 
 
 def same(a: Speaker, b: Speaker) -> bool:
@@ -25,7 +53,13 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
     done: list[Cand] = []
     person_ents = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
 
-    def previous(before: int, want_person: bool | None, names_too: bool = True) -> Speaker | None:
+    genders = entity_genders(ctx.article.entities)
+
+    def fits(sp: Speaker, gender: str | None) -> bool:
+        return gender is None or genders.get(sp.source.entity or "") in (None, gender)
+
+    def previous(before: int, want_person: bool | None, names_too: bool = True, gender: str | None = None
+                 ) -> Speaker | None:  # fmt: skip
         para = ctx.para_of(before)
         for c in reversed(done):
             sp = c.speaker
@@ -34,13 +68,14 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             if para - ctx.para_of(c.order) > 3:
                 break
             person = sp.etype == "PERSON" or (sp.etype is None and sp.kind == "named")
-            if want_person is None or person == want_person:
+            if (want_person is None or person == want_person) and fits(sp, gender):
                 return sp
         if want_person is not False and names_too:
             prior = [e for e in person_ents if e.end_char <= before]
-            if prior:
-                tok = prior[-1].root
-                return resolve(tok, ctx.article, ctx.lex, ctx.names)
+            for ent in reversed(prior[-5:]):  # the nearest person named before whose gender fits the pronoun
+                found = resolve(ent.root, ctx.article, ctx.lex, ctx.names)
+                if fits(found, gender):
+                    return found
         return None
 
     for c in cands:
@@ -53,7 +88,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             want = True if sp.kind == "nominal" or low in ("he", "she", "him", "her", "his", "i") else None
             if low in ("it", "they", "its", "their", "them"):
                 want = False
-            prev = previous(c.order, want, names_too=sp.fallback is None)
+            prev = previous(c.order, want, names_too=sp.fallback is None, gender=PRONOUN_GENDER.get(low))
             if sp.fallback is not None and (prev is None or sp.kind == "nominal"):
                 # the entities extractor's coreference, when no earlier speaker fits better
                 c.speaker = Speaker(sp.fallback.model_copy(update={"mention": sp.source.mention}), "named", sp.etype)
