@@ -386,3 +386,12 @@ def test_he_skips_a_woman_named_just_before(extract) -> None:
     by_content = {q.content[0].text[:16]: q.speaker.name for q in article.quotes if q.speaker}
     assert by_content["the encounter ha"] == "Antoine Quirin"
     assert by_content["the officers had"] == "Spanton"
+
+
+def test_according_to_followed_by_a_trailing_phrase_keeps_the_clause_before(extract) -> None:
+    article = extract(
+        "Bus crash\n\nThe passengers were going to a dance competition, according to the mayor, via news agency Interfax."
+    )
+    (quote,) = article.quotes
+    assert quote.content[0].text == "The passengers were going to a dance competition"
+    assert quote.speaker.name == "the mayor"

@@ -37,7 +37,8 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         while src_end + 1 < sent.end and (doc[src_end + 1].ent_iob_ == "I" or doc[src_end + 1].pos_ == "PROPN"):
             src_end += 1
         after = [t for t in doc[src_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
-        if not after:
+        # "..., according to X, via news agency Interfax.": a trailing phrase, not what X said
+        if not after or (after[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in after)):
             rng = (sent.start, tok.i - 1)  # "..., according to X."
         else:
             rng = (src_end + 1, sent.end - 1)  # "According to X, ..." or "..., according to X, did Y"
