@@ -395,3 +395,15 @@ def test_according_to_followed_by_a_trailing_phrase_keeps_the_clause_before(extr
     (quote,) = article.quotes
     assert quote.content[0].text == "The passengers were going to a dance competition"
     assert quote.speaker.name == "the mayor"
+
+
+def test_a_second_cue_hung_on_the_first_clause_keeps_the_speaker(extract) -> None:
+    article = extract(
+        "Bus crash\n\nThe Emergency Situations Ministry indicated no additional vehicles were involved and "
+        "suggested the driver lost control and left the road."
+    )
+    got = {q.cue.text: (q.speaker.name, q.content[0].text) for q in article.quotes}
+    assert got == {
+        "indicated": ("Emergency Situations Ministry", "no additional vehicles were involved"),
+        "suggested": ("Emergency Situations Ministry", "the driver lost control and left the road"),
+    }

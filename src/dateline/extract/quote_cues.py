@@ -146,6 +146,15 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         for child in verb.children:
             if child.dep_ == "dobj":
                 return child
+    if (
+        tok.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.head.pos_ == "VERB"
+        and any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        # "The ministry indicated no vehicles were involved and suggested the driver lost control": the
+        # parser hangs the second cue on the first one's clause; it shares the first cue's subject
+        return speaker_token(head.head, depth + 1)
     if tok.dep_ in INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
         return speaker_token(head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -281,7 +290,9 @@ def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> 
         if t.i == m.tok.i or t.dep_ != "conj" or match(t, lex) is None:
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-        if subj is None:
+        # "indicated A and suggested B": the second cue, hung on A, is the speaker's own (see speaker_token)
+        second_cue = t.head.dep_ == "ccomp" and t.head.head.i == m.tok.i and any(c.dep_ == "ccomp" for c in t.children)
+        if subj is None and not second_cue:
             continue
         end = t.left_edge.i - 1
         while end > rng[0] and (doc[end].is_punct or doc[end].dep_ == "cc"):
