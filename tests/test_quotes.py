@@ -407,3 +407,14 @@ def test_a_second_cue_hung_on_the_first_clause_keeps_the_speaker(extract) -> Non
         "indicated": ("Emergency Situations Ministry", "no additional vehicles were involved"),
         "suggested": ("Emergency Situations Ministry", "the driver lost control and left the road"),
     }
+
+
+def test_a_role_with_a_body_of_its_own_is_not_the_last_person_named(extract) -> None:
+    article = extract(
+        "Germany says opposition leader was poisoned\n\n"
+        'Opposition leader Alexei Navalny said he felt "very weak". '
+        "The spokesperson for the German government said the attack was a crime."
+    )
+    by_cue = {q.content[0].text[:14]: q.speaker.name for q in article.quotes}
+    assert by_cue["the attack was"] != "Alexei Navalny"
+    assert by_cue["the attack was"].lower().startswith("the spokesperson")

@@ -293,10 +293,24 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     person_role = lemma in person_roles() or lex.unnamed.get(lemma) == "person"
     if ent is not None and (ent.type != "PERSON" or person_role or any(ch.isupper() for ch in span.text)):
         return Speaker(_source(ent, span), "named", ent.type)
-    if definite and person_role:
+    if definite and person_role and not _described_by_complement(tok):
         # "the ambassador", "the top diplomat": the person spoken of before
         return Speaker(Source(name=span.text, mention=span), "nominal", "PERSON")
     return Speaker(Source(name=span.text, mention=span), "unnamed", None)
+
+
+def _described_by_complement(tok: Token) -> bool:
+    """ "the spokesperson for the German government", "the head of the police's investigators": a role
+    with a body of its own is a description of someone new, not the person spoken of before
+    ("the head of state" is still a role: its complement is a bare noun)."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "in", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (
+                    pobj.ent_type_ in ("ORG", "GPE", "NORP") or any(c.dep_ in ("det", "poss") for c in pobj.children)
+                ):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=1)
