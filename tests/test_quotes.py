@@ -418,3 +418,14 @@ def test_a_role_with_a_body_of_its_own_is_not_the_last_person_named(extract) -> 
     by_cue = {q.content[0].text[:14]: q.speaker.name for q in article.quotes}
     assert by_cue["the attack was"] != "Alexei Navalny"
     assert by_cue["the attack was"].lower().startswith("the spokesperson")
+
+
+def test_a_pronoun_takes_the_person_named_earlier_in_its_sentence(extract) -> None:
+    article = extract(
+        "States sue over emergency\n\n"
+        'Attorney General Xavier Becerra said the states would "fight this abuse of power". '
+        "On Friday, President Donald Trump declared a state of emergency so he could build the wall, "
+        "claiming it would stem illegal immigration."
+    )
+    by_cue = {q.cue.text: q.speaker.name for q in article.quotes if q.cue}
+    assert by_cue.get("claiming") == "Donald Trump"

@@ -89,7 +89,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             if low in ("it", "they", "its", "their", "them"):
                 want = False
             prev = previous(c.order, want, names_too=sp.fallback is None, gender=PRONOUN_GENDER.get(low))
-            if sp.fallback is not None and (prev is None or sp.kind == "nominal"):
+            if sp.fallback is not None and (prev is None or sp.kind == "nominal" or _named_in_sentence(ctx, sp)):
                 # the entities extractor's coreference, when no earlier speaker fits better
                 c.speaker = Speaker(sp.fallback.model_copy(update={"mention": sp.source.mention}), "named", sp.etype)
             elif prev is not None:
@@ -115,6 +115,22 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 c.speaker = Speaker(
                     person.source.model_copy(update={"mention": c.speaker.source.mention}), "named", "PERSON"
                 )
+
+
+def _named_in_sentence(ctx: Context, sp: Speaker) -> bool:
+    """Whether the entity the entities extractor links a pronoun to is named earlier in the pronoun's own
+    sentence ("Trump declared an emergency so he could fund the wall"): nearer than any earlier speaker."""
+    mention, fallback = sp.source.mention, sp.fallback
+    if mention is None or fallback is None or fallback.entity is None:
+        return False
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent_start = span.sent.start_char
+    entity = next((e for e in ctx.article.entities if e.id == fallback.entity), None)
+    return entity is not None and any(
+        m.kind == "name" and sent_start <= m.start and m.end <= mention.start for m in entity.mentions
+    )
 
 
 # "the letter", "this statement", "a statement": one the article has spoken of, or its last speaker issued.
