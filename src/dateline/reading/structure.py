@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..record import Article, Dateline, Published, make_span
 from . import dateline as dateline_mod
-from . import dates
+from . import dates, language
 
 # How many paragraphs after the headline may hold the date line, byline, standfirst and dateline.
 _HEAD_ZONE = 6
@@ -145,8 +145,7 @@ def build(article_id: str, paras: list[str], meta: Meta, signoffs: list[str], wa
         return None if i is None else make_span(text, offsets[i], offsets[i] + len(paras[i]))
 
     article = Article(id=article_id, url=meta.url, source=meta.source, text=text, warnings=warnings)
-    if meta.language:
-        article.language = meta.language
+    article.language = language.check(text, meta.language, warnings)
     article.headline = para_span(layout.headline)
     article.lede = para_span(layout.lede)
     article.byline = para_span(layout.byline)
