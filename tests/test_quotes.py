@@ -429,3 +429,14 @@ def test_a_pronoun_takes_the_person_named_earlier_in_its_sentence(extract) -> No
     )
     by_cue = {q.cue.text: q.speaker.name for q in article.quotes if q.cue}
     assert by_cue.get("claiming") == "Donald Trump"
+
+
+def test_coordinated_clauses_are_one_content_and_a_nested_attribution_ends_it(extract) -> None:
+    article = extract(
+        "Trump threatens emergency\n\n"
+        "United States President Donald Trump said on Friday he can and may declare a national state of "
+        "emergency, which he said would allow him to act without approval from Congress."
+    )
+    first = next(q for q in article.quotes if q.cue and q.cue.start == article.text.index("said"))
+    assert first.content[0].text == "he can and may declare a national state of emergency"
+    assert first.speaker.name == "Donald Trump"

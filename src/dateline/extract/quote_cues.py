@@ -217,6 +217,22 @@ def _range(tokens: list[Token]) -> tuple[int, int] | None:
     return min(t.left_edge.i for t in tokens), max(t.right_edge.i for t in tokens)
 
 
+def _joined_clauses(child: Token, clauses: list[Token]) -> tuple[int, int]:
+    """The clause's range, run on over sibling clauses it is coordinated with: "said he can and may
+    declare an emergency" parses as two complements of "said" ("he can and", "may declare ...")."""
+    a, b = child.left_edge.i, child.right_edge.i
+    doc = child.doc
+    for other in sorted(clauses, key=lambda c: c.left_edge.i):
+        if other.left_edge.i <= b:
+            continue
+        gap = doc[b + 1 : other.left_edge.i]
+        joined = doc[b].dep_ == "cc" or any(t.dep_ == "cc" for t in gap)
+        if other.left_edge.i - b > 3 or not joined or not all(t.is_punct or t.dep_ == "cc" for t in gap):
+            break
+        b = other.right_edge.i
+    return a, b
+
+
 def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | None:
     """Token range [a, b] of what the cue reports, or None when it reports nothing here."""
     tok = m.tok
@@ -232,7 +248,7 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
                 comma = _comma_before_subject(subj, child.left_edge.i)
                 if comma is not None:
                     return (child.left_edge.i, comma - 1)
-            return (child.left_edge.i, child.right_edge.i)
+            return _joined_clauses(child, clauses)
         misattached = _that_clause_in_phrase(tok)
         if misattached is not None:
             return misattached
@@ -284,12 +300,16 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
 
 
 def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> tuple[int, int]:
-    """ "X said A and several said B": the first content ends where the next attribution begins."""
+    """ "X said A and several said B": the first content ends where the next attribution begins; so does
+    "X said A, which he said would B" (a relative clause that is an attribution of its own)."""
     doc = m.tok.doc
     for t in doc[rng[0] : rng[1] + 1]:
-        if t.i == m.tok.i or t.dep_ != "conj" or match(t, lex) is None:
+        if t.i == m.tok.i or t.dep_ not in ("conj", "relcl") or match(t, lex) is None:
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if t.dep_ == "relcl":
+            if subj is None or subj.tag_ in ("WDT", "WP") or t.left_edge.i == 0 or doc[t.left_edge.i - 1].text != ",":
+                continue
         # "indicated A and suggested B": the second cue, hung on A, is the speaker's own (see speaker_token)
         second_cue = t.head.dep_ == "ccomp" and t.head.head.i == m.tok.i and any(c.dep_ == "ccomp" for c in t.children)
         if subj is None and not second_cue:
