@@ -440,3 +440,14 @@ def test_coordinated_clauses_are_one_content_and_a_nested_attribution_ends_it(ex
     first = next(q for q in article.quotes if q.cue and q.cue.start == article.text.index("said"))
     assert first.content[0].text == "he can and may declare a national state of emergency"
     assert first.speaker.name == "Donald Trump"
+
+
+def test_a_passive_report_with_its_source_reports_the_infinitive(extract) -> None:
+    article = extract(
+        "Mayor stabbed\n\nThe president and his wife were reported by local media to have visited the hospital "
+        "while the mayor received emergency surgery."
+    )
+    (quote,) = article.quotes
+    assert quote.speaker.name == "local media"
+    assert quote.cue.text == "were reported by"
+    assert quote.content[0].text == "to have visited the hospital while the mayor received emergency surgery"

@@ -217,6 +217,25 @@ def _range(tokens: list[Token]) -> tuple[int, int] | None:
     return min(t.left_edge.i for t in tokens), max(t.right_edge.i for t in tokens)
 
 
+def cue_span(m: CueMatch) -> tuple[int, int]:
+    """Character range of the cue words; a passive cue keeps its auxiliary and an adjacent "by"
+    ("were reported by local media", "is reported to have")."""
+    first, last = m.tokens[0], m.tokens[-1]
+    doc = first.doc
+    if any(c.dep_ == "auxpass" for c in m.tok.children):
+        while first.i > 0 and doc[first.i - 1].dep_ in ("auxpass", "aux") and doc[first.i - 1].head.i == m.tok.i:
+            first = doc[first.i - 1]
+        agent = _agent(m.tok)
+        if agent is not None and agent.i == last.i + 1:
+            last = agent
+    return first.idx, last.idx + len(last)
+
+
+def _agent(tok: Token) -> Token | None:
+    """The by-phrase of a passive verb ("reported by local media")."""
+    return next((c for c in tok.children if c.dep_ == "agent"), None)
+
+
 def _joined_clauses(child: Token, clauses: list[Token]) -> tuple[int, int]:
     """The clause's range, run on over sibling clauses it is coordinated with: "said he can and may
     declare an emergency" parses as two complements of "said" ("he can and", "may declare ...")."""
@@ -255,6 +274,12 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         as_object = _that_clause_as_object(tok)
         if as_object is not None:
             return as_object
+    if m.cue.takes_clause and _agent(tok) is not None:
+        # "were reported by local media to have visited the hospital": a passive report with its
+        # source; what it reports is the infinitive
+        for child in tok.rights:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return (child.left_edge.i, child.right_edge.i)
     if m.cue.takes_infinitive:
         for child in tok.rights:
             if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):

@@ -60,7 +60,7 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         speakers = speakers_of(subj, ctx)
         if m.cue.frame == "document" and any(sp.kind != "document" for sp in speakers):
             continue
-        cue = (m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
+        cue = quote_cues.cue_span(m)
         chan = quote_cues.via(m, subj, ctx.lex)
         status = status_of(m)
         length = content[1] - content[0]
@@ -143,7 +143,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
     if best is None or _named_thing(span, best[1].tok):
         return
     distance, m, subj = best
-    cue = (m.tokens[0].idx, m.tokens[-1].idx + len(m.tokens[-1]))
+    cue = quote_cues.cue_span(m)
     attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m), m.tok.idx, distance, m.tok.i)
 
 
