@@ -451,3 +451,13 @@ def test_a_passive_report_with_its_source_reports_the_infinitive(extract) -> Non
     assert quote.speaker.name == "local media"
     assert quote.cue.text == "were reported by"
     assert quote.content[0].text == "to have visited the hospital while the mayor received emergency surgery"
+
+
+def test_a_cue_verb_parsed_as_the_object_of_the_name_before_it(extract) -> None:
+    article = extract(
+        "Shutdown drags on\n\nPresident Trump claims he would be okay if the impasse over the shutdown went on "
+        "for years. This lockdown started on December 22."
+    )
+    quote = next(q for q in article.quotes if q.cue and q.cue.text == "claims")
+    assert quote.speaker.name.endswith("Trump")
+    assert quote.content[0].text.startswith("he would be okay")

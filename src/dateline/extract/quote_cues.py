@@ -130,10 +130,14 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         and prev is not None
         and tok.tag_ in ("VBD", "VBZ", "VBP")
         and prev.pos_ == "PROPN"
-        and prev.ent_type_ in ("PERSON", "ORG")
-        and prev.dep_ in ("compound", "pobj", "appos", "npadvmod")
+        and (
+            (prev.ent_type_ in ("PERSON", "ORG") and prev.dep_ in ("compound", "pobj", "appos", "npadvmod"))
+            or (prev.dep_ == "ROOT" and tok.head.i == prev.i)
+        )
     ):
-        return prev  # "the board of the Washington Post Trump said": a subject the parser attached elsewhere
+        # "the board of the Washington Post Trump said": a subject the parser attached elsewhere;
+        # "President Trump claims he ...": the verb parsed as the name's object
+        return prev
     if (passive and depth == 0) or depth >= 3:
         return None
     head = tok.head
