@@ -461,3 +461,14 @@ def test_a_cue_verb_parsed_as_the_object_of_the_name_before_it(extract) -> None:
     quote = next(q for q in article.quotes if q.cue and q.cue.text == "claims")
     assert quote.speaker.name.endswith("Trump")
     assert quote.content[0].text.startswith("he would be okay")
+
+
+def test_a_cue_on_a_posted_message_belongs_to_who_posted_it(extract) -> None:
+    article = extract(
+        "Attack on oil plant\n\nUS Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the "
+        'attacks, saying there was "no evidence the attacks came from Yemen."'
+    )
+    blame = next(q for q in article.quotes if q.cue and q.cue.text == "blaming")
+    assert blame.speaker.name == "Mike Pompeo"
+    assert blame.content[0].text == "Iran for the attacks"
+    assert blame.via == "tweet"

@@ -93,6 +93,16 @@ def _platform(tok: Token) -> bool:
     return load().channels.get(tok.lower_) in ("tweet", "post")
 
 
+def _carrier(tok: Token) -> Token | None:
+    """The message a participle cue belongs to, when someone issued it: "posted a message blaming Iran",
+    "posted a message on Twitter blaming Iran" (-> message, the object of "posted")."""
+    head = tok.head
+    noun = head.head if tok.dep_ == "pcomp" and head.dep_ == "prep" else head if tok.dep_ == "acl" else None
+    if noun is not None and noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun
+    return None
+
+
 def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     """The token naming who speaks through cue verb `tok`.
 
@@ -161,6 +171,9 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         return speaker_token(head.head, depth + 1)
     if tok.dep_ in INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
         return speaker_token(head, depth + 1)
+    noun = _carrier(tok)
+    if noun is not None:  # "posted a message on Twitter blaming Iran": whoever posted it
+        return speaker_token(noun.head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return speaker_token(head.head, depth + 1)
     return None
@@ -373,7 +386,12 @@ def via(m: CueMatch, speaker: Token | None, lex: Lexicon) -> str | None:
     lemma = m.tok.lemma_.lower()
     if lemma in VERB_CHANNELS:
         return VERB_CHANNELS[lemma]
-    holders = [m.tok] + ([speaker] if speaker is not None else [])
+    carrier = _carrier(m.tok)
+    if carrier is not None:  # "a message on Twitter blaming Iran" (Twitter often parsed as the cue's subject)
+        platform = next((c for c in m.tok.children if c.dep_ == "nsubj" and _platform(c)), None)
+        if platform is not None:
+            return lex.channels[platform.lower_]
+    holders = [m.tok, *([carrier] if carrier is not None else []), *([speaker] if speaker is not None else [])]
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in VIA_PREPS:
