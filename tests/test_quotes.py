@@ -472,3 +472,14 @@ def test_a_cue_on_a_posted_message_belongs_to_who_posted_it(extract) -> None:
     assert blame.speaker.name == "Mike Pompeo"
     assert blame.content[0].text == "Iran for the attacks"
     assert blame.via == "tweet"
+
+
+def test_a_name_and_its_apposition_before_a_subjectless_cue(extract) -> None:
+    article = extract(
+        "Budget warning\n\nHe was speaking as Sir Digby Jones, CBI director general, warned Mr Brown not to be "
+        "tempted to use any extra cash on pre-election bribes."
+    )
+    (quote,) = [q for q in article.quotes if q.cue and q.cue.text == "warned"]
+    assert quote.speaker.name.endswith("Digby Jones")
+    assert quote.content[0].text.endswith("not to be tempted to use any extra cash on pre-election bribes")
+    assert "speaking" not in quote.content[0].text

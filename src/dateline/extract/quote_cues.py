@@ -93,6 +93,23 @@ def _platform(tok: Token) -> bool:
     return load().channels.get(tok.lower_) in ("tweet", "post")
 
 
+def _name_before_apposition(tok: Token) -> Token | None:
+    """ "as Sir Digby Jones, CBI director general, warned ...": a name and its apposition right before a
+    verb the parser left without a subject (it hung the name elsewhere)."""
+    doc = tok.doc
+    if tok.i < 4 or doc[tok.i - 1].text != "," or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    apposition = doc[tok.i - 2]
+    while apposition.dep_ != "appos" and apposition.head.i < tok.i and apposition.head.i != apposition.i:
+        apposition = apposition.head
+    name = apposition.head
+    if apposition.dep_ != "appos" or name.pos_ != "PROPN" or name.i >= apposition.left_edge.i:
+        return None
+    if doc[apposition.left_edge.i - 1].text != "," or name.dep_ not in ("pobj", "dobj", "compound", "conj"):
+        return None
+    return name
+
+
 def _carrier(tok: Token) -> Token | None:
     """The message a participle cue belongs to, when someone issued it: "posted a message blaming Iran",
     "posted a message on Twitter blaming Iran" (-> message, the object of "posted")."""
@@ -148,6 +165,9 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         # "the board of the Washington Post Trump said": a subject the parser attached elsewhere;
         # "President Trump claims he ...": the verb parsed as the name's object
         return prev
+    named = None if passive else _name_before_apposition(tok)
+    if named is not None:
+        return named
     if (passive and depth == 0) or depth >= 3:
         return None
     head = tok.head
@@ -275,6 +295,10 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
     doc = tok.doc
     if m.cue.takes_clause or m.cue.frame == "object":
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and c != m.second and not _across_paragraph(c, tok)]
+        if subj is not None and any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i for c in tok.children):
+            # "He was speaking as Jones, CBI director general, warned Mr Brown not to ...": a clause before
+            # the cue that holds its speaker is the frame, not what was said
+            clauses = [c for c in clauses if not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)]
         if clauses:
             child = min(clauses, key=lambda c: abs(c.i - tok.i))
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in child.children):
@@ -315,7 +339,13 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         if doc[tok.left_edge.i].text == "," or (b >= 0 and doc[b].text == ","):
             if b > a:
                 return (a, b)
-    if m.cue.takes_clause and subj is not None and subj.i < tok.i and tok.dep_ in ("ROOT", "parataxis"):
+    if (
+        m.cue.takes_clause
+        and subj is not None
+        and subj.i < tok.i
+        and tok.dep_ in ("ROOT", "parataxis")
+        and not any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i for c in tok.children)  # "warned Mr Brown not to"
+    ):
         # "The invitation ... highlights its role, Russian Ambassador X said" parsed with two subjects
         start = tok.sent.start
         comma = _comma_before_subject(subj, start)
