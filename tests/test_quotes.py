@@ -483,3 +483,22 @@ def test_a_name_and_its_apposition_before_a_subjectless_cue(extract) -> None:
     assert quote.speaker.name.endswith("Digby Jones")
     assert quote.content[0].text.endswith("not to be tempted to use any extra cash on pre-election bribes")
     assert "speaking" not in quote.content[0].text
+
+
+def test_speakers_named_by_relative_pronouns_and_et_al_and_no_number_speaks(extract) -> None:
+    article = extract(
+        "Museum to become mosque\n\n"
+        "The president announced the change on Wednesday, despite criticism by the Greek foreign minister and "
+        "UNESCO, who said the change would require its approval. "
+        "Stamenković et al. found that oxygen levels would be high enough for microbes. "
+        "The Health Minister for the region reported on Tuesday, 21 confirmed cases of the virus on the ship."
+    )
+    by_cue = {q.cue.text: q.speaker.name for q in article.quotes if q.cue}
+    assert by_cue["said"] == "UNESCO"
+    assert by_cue["found"].startswith("Stamenković et al")
+    assert "confirmed" not in by_cue
+
+
+def test_content_never_ends_inside_a_hyphenated_word(extract) -> None:
+    article = extract("Term limits\n\nSenators may serve as long as the party leaders say they want to re-elect them.")
+    assert all(not q.content[0].text.endswith(" re") for q in article.quotes)

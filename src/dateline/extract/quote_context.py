@@ -89,6 +89,9 @@ class Context:
             b -= 1
         if b < a:
             return None
+        # never end inside a hyphenated word the parser split ("wish to re-elect them" -> not "to re")
+        while b + 2 < len(doc) and not doc[b].whitespace_ and doc[b + 1].text == "-" and not doc[b + 1].whitespace_:
+            b += 2
         return self.trim(doc[a].idx, doc[b].idx + len(doc[b]))
 
     def trim(self, start: int, end: int) -> tuple[int, int] | None:
@@ -151,6 +154,8 @@ def status_of(m: quote_cues.CueMatch) -> str:
 
 
 def speakers_of(tok: Token, ctx: Context) -> list[Speaker]:
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head.head  # "UNESCO, who questioned his authority": the relative pronoun's noun speaks
     return [resolve(t, ctx.article, ctx.lex, ctx.names) for t in expand_conjuncts(tok)]
 
 

@@ -222,6 +222,19 @@ def channel_of(tok: Token, lex: Lexicon) -> str | None:
     return lex.channels.get(tok.lemma_.lower()) or lex.channels.get(tok.lower_)
 
 
+def _et_al(tok: Token, text: str) -> Speaker:
+    """ "Stamenković et al. found": the authors, named by the first one's name and "et al."."""
+    doc = tok.doc
+    a = tok.i - 2
+    while a - 1 >= 0 and doc[a - 1].pos_ == "PROPN" and not doc[a - 1].whitespace_ == "":
+        a -= 1
+    end = tok.idx + len(tok)
+    if end < len(text) and text[end] == "." and not tok.text.endswith("."):
+        end += 1
+    span = make_span(text, doc[a].idx, end)
+    return Speaker(Source(name=span.text, mention=span), "named", "PERSON")
+
+
 def _name_word(tok: Token, names: dict[str, str]) -> bool:
     """A capitalized common noun mid-sentence that the article also uses inside a name: a surname the
     tagger took for a word ("Day said", "Rice added" after "Doris Day", "Condoleezza Rice")."""
@@ -242,6 +255,9 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
             role_person = lex.unnamed.get(role) == "person" or role in person_roles()
             tok = name
     low = tok.lower_
+    al = tok if low in ("al", "al.") else doc[tok.i - 1] if tok.text == "." and tok.i >= 1 else None
+    if al is not None and al.lower_ in ("al", "al.") and al.i >= 2 and doc[al.i - 1].lower_ == "et":
+        return _et_al(al, text)
     if low in PRONOUNS_PERSON | PRONOUNS_OTHER or (tok.pos_ == "PRON" and low not in QUANTIFIERS):
         span = make_span(text, tok.idx, tok.idx + len(tok))
         ent = _head_entity(article, tok, (span.start, span.end))

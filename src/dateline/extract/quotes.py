@@ -48,8 +48,8 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         if m is None or ctx.in_quote(tok.idx, tok.idx + len(tok)) or quote_cues.inside_attribution(m, ctx.lex):
             continue
         subj = quote_cues.speaker_token(tok)
-        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1):
-            continue
+        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or subj.like_num:
+            continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
         rng = quote_cues.content_range(m, subj)
         if rng is None:
             continue
@@ -124,8 +124,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         if m is None or (tok.i in used and m.cue.frame != "clause"):
             continue
         subj = quote_cues.speaker_token(tok)
-        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1):
-            continue
+        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or subj.like_num:
+            continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
         if m.cue.frame == "document" and quote_speaker.channel_of(subj, ctx.lex) is None:
             continue
         distance = d.mark.start - tok.idx if tok.idx < d.mark.start else tok.idx - close
