@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..record import Article, Source
+from ..record import Article, Source, Span, make_span
 from . import quote_cues
 from .quote_lexicon import Lexicon
 from .quote_marks import MarkedQuote, paragraphs
@@ -155,8 +155,17 @@ def status_of(m: quote_cues.CueMatch) -> str:
 
 def speakers_of(tok: Token, ctx: Context) -> list[Speaker]:
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head.head  # "UNESCO, who questioned his authority": the relative pronoun's noun speaks
+        # "UNESCO, who questioned his authority": the relative pronoun's noun speaks; "who" names it here
+        mention = make_span(ctx.text, tok.idx, tok.idx + len(tok))
+        return [
+            _named_here(resolve(t, ctx.article, ctx.lex, ctx.names), mention) for t in expand_conjuncts(tok.head.head)
+        ]
     return [resolve(t, ctx.article, ctx.lex, ctx.names) for t in expand_conjuncts(tok)]
+
+
+def _named_here(sp: Speaker, mention: Span) -> Speaker:
+    sp.source = sp.source.model_copy(update={"mention": mention})
+    return sp
 
 
 def attribute_clause(ctx: Context, kind: str, content: tuple[int, int], directs: list[Direct],
