@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import LOWER, POS
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_TITLE, IS_UPPER, LOWER, POS
 from spacy.strings import hash_string
 from spacy.symbols import IDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019", "'S", "\u2019S"})
@@ -63,7 +64,7 @@ class Sentences:
     """Sentence number of a token by bisection over sentence starts (no per-token table)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.starts = [sent.start for sent in doc.sents] or [0]
+        self.starts = sentence_starts(doc)
 
     def __getitem__(self, token_index: int) -> int:
         return max(bisect.bisect_right(self.starts, token_index) - 1, 0)
@@ -73,6 +74,48 @@ class Sentences:
         return self.starts[self[token_index]]
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """First token of each sentence (`[0]` for an empty doc), read once per Doc and kept with it:
+    several extractors ask which sentence a token is in, and `doc.sents` builds a Span per sentence."""
+    starts = doc.user_data.get(_SENT_KEY)
+    if starts is None:
+        starts = doc.user_data[_SENT_KEY] = [sent.start for sent in doc.sents] or [0]
+    return starts
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range [start, end) of the sentence holding token `i`: `tok.sent`'s bounds without the
+    Span (spaCy walks the sentence's tokens to build it on every call)."""
+    starts = sentence_starts(doc)
+    k = max(bisect.bisect_right(starts, i) - 1, 0)
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
+
+
+def sentence_chars(doc: Doc, i: int) -> tuple[int, int]:
+    """Character range of the sentence holding token `i`: `(tok.sent.start_char, tok.sent.end_char)`."""
+    start, end = sentence_bounds(doc, i)
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per Doc: spaCy makes a new Span for every entity on each access
+    (~0.1 ms for a news article), and the places, times and entities extractors each walk them.
+
+    Kept for the last Doc asked about only, outside `doc.user_data`: Spans there would tie the Doc
+    in a reference cycle (freed late) and could not be serialized with it."""
+    global _last_ents
+    # the entity columns as bytes (a few microseconds): a Doc whose entities were reset is read afresh
+    stamp = doc.to_array([ENT_IOB, ENT_TYPE]).tobytes() if len(doc) else b""
+    if _last_ents is not None and _last_ents[0] is doc and _last_ents[1] == stamp:
+        return _last_ents[2]
+    ents = tuple(doc.ents)
+    _last_ents = (doc, stamp, ents)
+    return ents
+
+
+_last_ents: tuple[Doc, bytes, tuple[Span, ...]] | None = None
+_SENT_KEY = "dateline.sentence_starts"
 _TEXT_KEY = "dateline.doc_text"
 
 
@@ -99,7 +142,66 @@ def column(doc: Doc, attr: int) -> list[int]:
     key = ("dateline.column", attr)
     values = doc.user_data.get(key)
     if values is None:
-        values = doc.user_data[key] = doc.to_array(attr).tolist() if len(doc) else []
+        if attr in _FLAGS and len(doc):  # the word-shape flags in one call: half the cost of five
+            for flag, flag_values in zip(_FLAGS, doc.to_array(list(_FLAGS)).T.tolist(), strict=True):
+                doc.user_data[("dateline.column", flag)] = flag_values
+            values = doc.user_data[key]
+        else:
+            values = doc.user_data[key] = doc.to_array(attr).tolist() if len(doc) else []
+    return values
+
+
+_FLAGS = (IS_TITLE, IS_UPPER, IS_LOWER, IS_ALPHA, IS_PUNCT)
+
+
+def heads(doc: Doc) -> list[int]:
+    """Index of every token's syntactic head (a root is its own head), read once per Doc."""
+    key = "dateline.heads"
+    values = doc.user_data.get(key)
+    if values is None:
+        offsets = doc.to_array([HEAD]).astype(numpy.int64)  # relative to the token, stored unsigned
+        values = doc.user_data[key] = (numpy.arange(len(doc), dtype=numpy.int64) + offsets).tolist()
+    return values
+
+
+def children(doc: Doc) -> list[list[int]]:
+    """Indices of every token's syntactic children, in text order (as `Token.children` yields them),
+    read once per Doc: the argument walks visit the same heads over and over, and spaCy builds a
+    generator and a Token per child on every `children` access (measured: the whole table costs
+    about as much as 60 `children` calls, and an article asks for more than that)."""
+    values = doc.user_data.get(_CHILDREN_KEY)
+    if values is None:
+        values = [[] for _ in range(len(doc))]
+        for i, h in enumerate(heads(doc)):
+            if h != i:
+                values[h].append(i)
+        doc.user_data[_CHILDREN_KEY] = values
+    return values
+
+
+_CHILDREN_KEY = "dateline.children"
+# Strings of the hashes in LOWER/DEP/POS... columns, shared by every Doc of the process (a hash
+# names the same string in every vocabulary): a column of strings then costs a dict look-up a token.
+_STRINGS: dict[int, str] = {}
+
+
+def strings(doc: Doc, attr: int) -> list[str]:
+    """One string attribute for every token (`LOWER` gives each `lower_`, `DEP` each `dep_`, `POS`
+    each `pos_`...), read once per Doc: list indexing in place of a Token and a string look-up."""
+    key = ("dateline.strings", attr)
+    values = doc.user_data.get(key)
+    if values is None:
+        col, table = column(doc, attr), _STRINGS
+        try:
+            values = [table[h] for h in col]
+        except KeyError:  # strings not seen before in this process: few after the first articles
+            if len(table) > 500_000:  # a very long run: keep the table bounded
+                table.clear()
+            store = doc.vocab.strings
+            for h in set(col).difference(table):
+                table[h] = store[h]
+            values = [table[h] for h in col]
+        doc.user_data[key] = values
     return values
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import entity_lexicon as lex
 from . import entity_names as names
@@ -90,8 +91,11 @@ def _vote_types(mentions: list[NameMention]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _type_by_words(key: str) -> str | None:
-    """Type given by the name's words (entity_heads.tsv): whole name, then its last word."""
+    """Type given by the name's words (entity_heads.tsv): whole name, then its last word.
+
+    Memoized: a pure function of the key over a lexicon loaded once, asked several times per key."""
     heads = lex.heads()
     if key in heads["whole"]:
         return heads["whole"][key]
@@ -241,6 +245,7 @@ def _people_stem(key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def _national_form(key: str) -> tuple[str, str] | None:
     """("parliament", "IQ") for "iraqi parliament" and "parliament of iraq"; None for other names."""
     words = key.split()
@@ -434,14 +439,24 @@ def _country(group: Group) -> str | None:
         return None
     texts = group.titles if group.type == "PERSON" else [group.name]
     for text in texts:
-        for word in text.replace("-", " ").split():
-            code = names.demonym_country(word) if word[:1].isupper() else None
-            if code:
-                return code
-        for phrase in _ngrams(text):
-            code = names.country_code(phrase)
-            if code:
-                return code
+        code = _text_country(text)
+        if code:
+            return code
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _text_country(text: str) -> str | None:
+    """Country a title or a name states: a capitalized nationality word, else a country name among its
+    word runs ("Kazakh President", "Foreign Minister of Russia"). Memoized: names and titles recur."""
+    for word in text.replace("-", " ").split():
+        code = names.demonym_country(word) if word[:1].isupper() else None
+        if code:
+            return code
+    for phrase in _ngrams(text):
+        code = names.country_code(phrase)
+        if code:
+            return code
     return None
 
 

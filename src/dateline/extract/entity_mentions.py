@@ -10,14 +10,26 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_TITLE, LOWER, POS
 from spacy.tokens import Doc
 
 from . import entity_lexicon as lex
 from . import entity_names as names
 from . import entity_phrases as phrases
 from . import entity_titles as titles
-from .entity_base import POSSESSIVE, NameMention, Sentences, column, string_id, subject_rank, token_matches
+from .entity_base import (
+    POSSESSIVE,
+    NameMention,
+    Sentences,
+    children,
+    column,
+    doc_ents,
+    string_id,
+    strings,
+    subject_rank,
+    token_matches,
+)
+from .entity_base import heads as heads_of
 
 KEPT_LABELS = {
     "PERSON": "PERSON",
@@ -62,7 +74,7 @@ def collect(doc: Doc, sent_of: Sentences, text: str | None = None) -> list[NameM
     text = doc.text if text is None else text
     out: list[NameMention] = []
     covered = 0  # tokens before this index belong to a name already taken
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         label = KEPT_LABELS.get(ent.label_)
         start, end = ent.start, ent.end
         if start < covered:
@@ -132,6 +144,8 @@ def _mention(
     heads = lex.heads()
     low = column(doc, LOWER)  # word tests on the LOWER column: no Token made for the usual "no"
     first, media = _head_ids("first"), _head_ids("media")
+    # the same tests on the Doc's string columns (see entity_base): no Token per look
+    words, deps, is_title = strings(doc, LOWER), strings(doc, DEP), column(doc, IS_TITLE)
     if label != "PERSON" and _is_title_not_name(doc, start, end):
         return None
     if label != "PERSON" and start > sent_start:
@@ -139,13 +153,13 @@ def _mention(
         if n and end - n < start:
             return None  # "State" in "Secretary of State": part of a title
     # "Hurricane Rafael", "Operation Peace Spring": an event whatever NER said.
-    if start > sent_start and low[start - 1] in first and doc[start - 1].is_title:
+    if start > sent_start and low[start - 1] in first and is_title[start - 1]:
         start, label = start - 1, "EVENT"
     elif low[start] in first and end - start >= 2:
         label = "EVENT"
     if label == "PERSON" and start > sent_start and low[start - 1] in media:
         label = "ORG"  # "Cuban weekly Opciones"
-    elif label == "PERSON" and end < len(doc) and low[end] in media and doc[end].dep_ != "appos":
+    elif label == "PERSON" and end < len(doc) and low[end] in media and deps[end] != "appos":
         label = "ORG"  # "the Kommersant newspaper"
     if label in ("ORG", "PERSON", "NORP") and end - start >= 2:
         # "a prospective Labour MP": the organization is "Labour", the rest a title.
@@ -155,10 +169,12 @@ def _mention(
             label = "NORP" if names.demonym_country(doc[start:end].text) else "ORG"
     if label != "EVENT":
         start = _extend_left(doc, start, label, sent_start)
-    for k in range(start + 1, end - 1):
-        if doc[k].lower_ == "of" and doc[k + 1].is_lower and doc[k + 1].is_alpha and doc[k + 1].lower_ not in _PARTICLE:
-            end = k  # "Associated Press [of bank robberies]": NER ran into the following phrase
-            break
+    if end - start >= 3:
+        is_lower, is_alpha = column(doc, IS_LOWER), column(doc, IS_ALPHA)
+        for k in range(start + 1, end - 1):
+            if words[k] == "of" and is_lower[k + 1] and is_alpha[k + 1] and words[k + 1] not in _PARTICLE:
+                end = k  # "Associated Press [of bank robberies]": NER ran into the following phrase
+                break
     # A title glued to the name by NER: "Kazakh President Kassym-Jomart Tokayev" as one span.
     name_tok = start
     if label != "EVENT":
@@ -178,7 +194,7 @@ def _mention(
     names_like = (
         label in ("ORG", "GPE", "NORP")
         and end - name_tok >= 2
-        and all(titles.is_name_token(t) for t in doc[name_tok:end])
+        and all(titles.is_name_at(doc, k) for k in range(name_tok, end))
     )
     if label == "PERSON" or name_tok > start or names_like:
         title_tok = titles.title_start(
@@ -195,16 +211,16 @@ def _mention(
             if outer < name_tok:
                 mention_tok, gender, honorific = outer, g, True
     if title_tok is None and label != "PERSON":
-        if doc[start].lower_ in _DETERMINER:
+        if words[start] in _DETERMINER:
             mention_tok = start  # keep "the Mangystau Region" as the mention, the name without "the"
         elif (
             start > sent_start
-            and doc[start - 1].lower_ in _DETERMINER
-            and doc[start - 1].dep_ == "det"
-            and start <= doc[start - 1].head.i < end
+            and words[start - 1] in _DETERMINER
+            and deps[start - 1] == "det"
+            and start <= heads_of(doc)[start - 1] < end
         ):
             mention_tok = start - 1  # NER left "the" out: "The Tories" (not "the [Iranian] Army")
-    if doc[name_tok].lower_ in _DETERMINER and end - name_tok >= 2:
+    if words[name_tok] in _DETERMINER and end - name_tok >= 2:
         name_tok += 1  # the name itself never starts with "the"; the mention keeps it
     name_span = doc[name_tok:end]
     n_start, n_end = name_span.start_char, name_span.end_char
@@ -231,21 +247,23 @@ def _mention(
         honorific=honorific,
         subject=subject,
     )
-    mention.compound = root.dep_ == "compound" and root.head.pos_ == "NOUN"
-    mention.root = root.i
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
+    r = root.i
+    head = heads_of(doc)[r]
+    root_dep, pos, kids = deps[r], strings(doc, POS), children(doc)[r]
+    mention.compound = root_dep == "compound" and pos[head] == "NOUN"
+    mention.root = r
+    if root_dep == "pobj" and words[head] in _PLACE_PREPOSITIONS:
         # not "at 1.7 million Hongkongers", "in Marvel film Shang-Chi": a number or a noun says what it is
         mention.place_cue = root.tag_ != "NNPS" and not any(
-            c.dep_ == "nummod" or (c.dep_ == "compound" and c.pos_ == "NOUN") for c in root.children
+            deps[c] == "nummod" or (deps[c] == "compound" and pos[c] == "NOUN") for c in kids
         )
-    elif mention.compound and heads["last"].get(head.lower_) == "GPE":
+    elif mention.compound and heads["last"].get(words[head]) == "GPE":
         mention.place_cue = True  # "the Lanao region"
-    elif any(c.dep_ == "conj" and heads["last"].get(c.lower_) == "GPE" for c in root.children):
+    elif any(deps[c] == "conj" and heads["last"].get(words[c]) == "GPE" for c in kids):
         mention.place_cue = True  # "Marawi, and the Lanao region around it"
-    elif root.dep_ == "conj":
-        mention.conj_head = head.i
-    elif root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in lex.speech_verbs():
+    elif root_dep == "conj":
+        mention.conj_head = head
+    elif root_dep in ("nsubj", "nsubjpass") and doc[head].lemma_ in lex.speech_verbs():
         mention.speaker = True
     if title_tok is not None:
         last = doc[name_tok - 1] if doc[name_tok - 1].text != "," else doc[name_tok - 2]

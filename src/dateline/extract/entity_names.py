@@ -59,6 +59,7 @@ def is_acronym_form(text: str) -> bool:
     return " " not in text and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+@lru_cache(maxsize=65536)
 def acronym_matches(acronym: str, name: str) -> bool:
     """Whether `acronym` can be read off `name` ("EAEU" ~ "Eurasian Economic Union").
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import LOWER
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_TITLE, IS_UPPER, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from . import entity_lexicon as lex
-from .entity_base import column, string_id
+from .entity_base import column, string_id, strings
 
 # Entity labels whose tokens may sit inside a title ("Russian", "Kremlin", "US", "Senate").
 _QUALIFIER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
@@ -26,6 +26,12 @@ _QUALIFIER_POS = frozenset({"PROPN", "ADJ", "NOUN"})
 
 def _word(token: Token) -> str:
     return token.lower_.rstrip(".") if token.text not in (".",) else "."
+
+
+def _word_at(doc: Doc, k: int) -> str:
+    """`_word(doc[k])` off the Doc's string columns, without making the Token."""
+    word = strings(doc, LOWER)[k]  # a token's lower-case form is "." exactly when its text is
+    return word.rstrip(".") if word != "." else "."
 
 
 @cache
@@ -40,11 +46,12 @@ def phrase_ending_at(doc: Doc, end: int, lower_bound: int, *, allow_weak: bool) 
     if end <= lower_bound or column(doc, LOWER)[end - 1] not in _hashes(lex.title_last_words()):
         return 0  # the usual case, decided without a Token
     table = lex.titles()
-    if _word(doc[end - 1]) not in lex.title_last_words():
+    if _word_at(doc, end - 1) not in lex.title_last_words():
         return 0
+    low = strings(doc, LOWER)
     for n in range(min(table.max_len, end - lower_bound), 0, -1):
-        words = tuple(_word(t) for t in doc[end - n : end])
-        if words in table.phrases or (allow_weak and words in table.weak and doc[end - n].is_title):
+        words = tuple(low[k].rstrip(".") if low[k] != "." else "." for k in range(end - n, end))
+        if words in table.phrases or (allow_weak and words in table.weak and column(doc, IS_TITLE)[end - n]):
             return n
     return 0
 
@@ -59,6 +66,13 @@ def is_name_token(token: Token) -> bool:
     return text.lower() in _PARTICLES
 
 
+def is_name_at(doc: Doc, k: int) -> bool:
+    """`is_name_token(doc[k])`, the punctuation test on the Doc's columns first."""
+    if column(doc, IS_PUNCT)[k] and strings(doc, LOWER)[k] != "-":
+        return False
+    return is_name_token(doc[k])
+
+
 def title_start(doc: Doc, end: int, *, sent_start: int, allow_weak: bool, appositive: bool = False) -> int | None:
     """Start token of the title ending just before token `end`, or None when there is none.
 
@@ -69,8 +83,9 @@ def title_start(doc: Doc, end: int, *, sent_start: int, allow_weak: bool, apposi
     """
     table = lex.titles()
     demonyms = lex.demonyms()
+    words = strings(doc, LOWER)
     j = end
-    if j - 1 > sent_start and doc[j - 1].text == "," and appositive:
+    if j - 1 > sent_start and words[j - 1] == "," and appositive:  # lower-case "," is the text ","
         j -= 1  # "the Archbishop of Gdansk, Name,": a title set off by a comma
     n = phrase_ending_at(doc, j, sent_start, allow_weak=allow_weak and j == end)
     if n == 0:
@@ -79,24 +94,26 @@ def title_start(doc: Doc, end: int, *, sent_start: int, allow_weak: bool, apposi
     if n == 0:
         return None
     j -= n
+    punct, ents, pos = column(doc, IS_PUNCT), strings(doc, ENT_TYPE), strings(doc, POS)
+    is_title, is_upper = column(doc, IS_TITLE), column(doc, IS_UPPER)
     while j > sent_start:
-        t = doc[j - 1]
+        t = j - 1
         n = phrase_ending_at(doc, j, sent_start, allow_weak=False)
         if n:
             j -= n
             continue
-        if t.is_punct or t.ent_type_ in _STOP_LABELS:
+        if punct[t] or ents[t] in _STOP_LABELS:
             break
-        low = _word(t)
-        if low in table.modifiers or low in demonyms or t.ent_type_ in _QUALIFIER_LABELS:
+        low = _word_at(doc, t)
+        if low in table.modifiers or low in demonyms or ents[t] in _QUALIFIER_LABELS:
             j -= 1
             continue
-        if (t.is_title or t.is_upper) and t.pos_ in _QUALIFIER_POS and low not in table.honorifics:
+        if (is_title[t] or is_upper[t]) and pos[t] in _QUALIFIER_POS and low not in table.honorifics:
             j -= 1
             continue
         break
     # A title never opens with a determiner.
-    while j < end and doc[j].lower_ in ("the", "a", "an"):
+    while j < end and words[j] in ("the", "a", "an"):
         j += 1
     return j if j < end else None
 
@@ -140,16 +157,16 @@ def title_after(doc: Doc, end: int, limit: int) -> tuple[int, int, int] | None:
 
 def _complement(doc: Doc, end: int, sent_start: int) -> tuple[int, int]:
     """(position, length) of a title phrase followed by "of X"/"for X" that ends at `end`, else (end, 0)."""
+    words, is_title, is_upper = strings(doc, LOWER), column(doc, IS_TITLE), column(doc, IS_UPPER)
     k = end - 1
     while k > sent_start and end - k <= 6:
-        t = doc[k]
-        if t.lower_ in ("of", "for", "to"):
+        if words[k] in ("of", "for", "to"):
             if k == end - 1:
                 return end, 0  # "governor of [Puerto Rico]": the name is the complement itself
             n = phrase_ending_at(doc, k, sent_start, allow_weak=False)
             if n:
                 return k, n
-        elif not (t.is_title or t.is_upper or t.lower_ in ("the", "and") or _plain_complement_word(t)):
+        elif not (is_title[k] or is_upper[k] or words[k] in ("the", "and") or _plain_complement_word(doc[k])):
             break
         k -= 1
     return end, 0
@@ -165,10 +182,10 @@ def title_phrase_at(doc: Doc, start: int, end: int) -> int:
     if start >= end or column(doc, LOWER)[start] not in _hashes(lex.title_first_words()):
         return 0
     table = lex.titles()
-    if _word(doc[start]) not in lex.title_first_words():
+    if _word_at(doc, start) not in lex.title_first_words():
         return 0
     for n in range(min(table.max_len, end - start), 0, -1):
-        if tuple(_word(t) for t in doc[start : start + n]) in table.phrases:
+        if tuple(_word_at(doc, k) for k in range(start, start + n)) in table.phrases:
             return n
     return 0
 
@@ -183,7 +200,7 @@ def split_in_span(doc: Doc, start: int, end: int, *, person_label: bool) -> int:
     for k in range(start + 1, end):
         # the title test first: it fails at once on most words, the name-token walk does not
         n = phrase_ending_at(doc, k, start, allow_weak=person_label or end - k >= 2)
-        if n and all(is_name_token(t) for t in doc[k:end]):
+        if n and all(is_name_at(doc, i) for i in range(k, end)):
             best = k
             break
     if best == start:
@@ -197,8 +214,7 @@ def honorific_before(doc: Doc, start: int) -> tuple[int, str | None]:
     """("Mr Brown") -> (index of "Mr", "m"); (start, None) when no honorific precedes."""
     if start == 0:
         return start, None
-    t = doc[start - 1]
-    low = t.lower_
+    low = strings(doc, LOWER)[start - 1]
     table = lex.titles()
     if low in table.honorifics:
         return start - 1, table.gender.get(low)
@@ -208,8 +224,8 @@ def honorific_before(doc: Doc, start: int) -> tuple[int, str | None]:
 def honorific_inside(doc: Doc, start: int, end: int) -> tuple[int, str | None]:
     """Skip an honorific that NER kept inside the name span ("Mr Brown", "Sir Digby Jones")."""
     table = lex.titles()
-    if end - start >= 2 and doc[start].lower_ in table.honorifics:
-        return start + 1, table.gender.get(doc[start].lower_)
+    if end - start >= 2 and (low := strings(doc, LOWER)[start]) in table.honorifics:
+        return start + 1, table.gender.get(low)
     return start, None
 
 

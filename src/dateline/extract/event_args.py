@@ -8,9 +8,13 @@ still be landing, so every lookup into the article degrades to None rather than 
 
 from __future__ import annotations
 
+from functools import cache
+
+from spacy.attrs import DEP, ENT_TYPE, IS_PUNCT, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..record import Actor, Article, Entity, make_span
+from .entity_base import children, column, heads, strings
 from .event_lexicon import sectors, triggers
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -38,8 +42,10 @@ PATIENT_NOUNS = frozenset({"murder", "killing", "assassination", "arrest", "dete
 IMPLICIT_ACTOR = {"PROTEST": "protesters"}
 
 
+@cache
 def _entities_helpers():
-    """entity_at / demonym_country from the entities extractor, when it provides them."""
+    """entity_at / demonym_country from the entities extractor, when it provides them (looked up once:
+    actors ask for them once per word)."""
     try:
         from . import entities
     except ImportError:  # pragma: no cover - module always exists in the package
@@ -83,35 +89,40 @@ def phrase_bounds(tok: Token, alone: bool = False) -> tuple[int, int]:
     """Token range [i, j) of the noun phrase headed by `tok`, clauses and asides cut off.
 
     `alone` leaves out coordinated phrases ("the council" of "the council and the government").
+    Walks the Doc's token columns (`entity_base.children`, `strings`), not spaCy Tokens.
     """
-    left, right = tok.i, tok.i
+    doc, top = tok.doc, tok.i
+    kids, punct = children(doc), column(doc, IS_PUNCT)
+    dep, low, pos = strings(doc, DEP), strings(doc, LOWER), strings(doc, POS)
+    left, right = top, top
 
-    def walk(t: Token) -> None:
+    def walk(t: int) -> None:
         nonlocal left, right
-        for child in t.children:
-            if alone and t == tok and child.dep_ in ("conj", "cc", "preconj"):
+        for child in kids[t]:
+            child_dep = dep[child]
+            if alone and t == top and child_dep in ("conj", "cc", "preconj"):
                 continue
-            if child.dep_ in CUT_DEPS and not (child.dep_ == "cc" and any(c.dep_ == "conj" for c in t.children)):
-                if child.dep_ == "appos" and t == tok and _names_role(tok, child):
-                    right = max(right, child.i)  # "OIC head Yousef Al-Othaimeen": the role's name, not its asides
+            if child_dep in CUT_DEPS and not (child_dep == "cc" and any(dep[c] == "conj" for c in kids[t])):
+                if child_dep == "appos" and t == top and _names_role(tok, doc[child]):
+                    right = max(right, child)  # "OIC head Yousef Al-Othaimeen": the role's name, not its asides
                 continue
             if (
-                child.dep_ == "prep"
-                and child.lower_ not in KEEP_PREPS
-                and t.pos_ in ("NOUN", "PROPN", "PRON")
-                and not (child.lower_ == "for" and t.lemma_.lower() in FOR_ROLES)
+                child_dep == "prep"
+                and low[child] not in KEEP_PREPS
+                and pos[t] in ("NOUN", "PROPN", "PRON")
+                and not (low[child] == "for" and doc[t].lemma_.lower() in FOR_ROLES)
             ):
                 continue  # "rioters in Almaty" keeps "in"; "troops against X" stops; "loyal to X" stays whole
-            if child.dep_ == "prep" and child.i < tok.i:
+            if child_dep == "prep" and child < top:
                 continue
-            left, right = min(left, child.i), max(right, child.i)
+            left, right = min(left, child), max(right, child)
             walk(child)
 
-    walk(tok)
+    walk(top)
     # Never start on a punctuation or a dangling conjunction.
-    while left < right and (tok.doc[left].is_punct or tok.doc[left].dep_ == "cc"):
+    while left < right and (punct[left] or dep[left] == "cc"):
         left += 1
-    while right > left and (tok.doc[right].is_punct or tok.doc[right].dep_ == "cc"):
+    while right > left and (punct[right] or dep[right] == "cc"):
         right -= 1
     return left, right + 1
 
@@ -122,17 +133,19 @@ def _names_role(role: Token, appos: Token) -> bool:
 
 
 def _is_event_noun(tok: Token) -> bool:
+    doc = tok.doc
     rows = triggers().get((tok.lemma_.lower(), "noun"), ())
     if not rows:
         return False
-    mods = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+    kids, low = children(doc)[tok.i], strings(doc, LOWER)
+    mods = {doc[c].lemma_.lower() for c in kids} | {low[c] for c in kids}
     # "drone strikes" is an event too: a row whose required word modifies the noun counts.
     return any(t.type not in ("LIGHT", "INTENT", "NONE") and (not t.requires or t.requires & mods) for t in rows)
 
 
 def _sector(doc: Doc, i: int, j: int, head: Token, entity: Entity | None) -> str | None:
     table = sectors()
-    words = [t.lower_ for t in doc[i:j]]
+    words = strings(doc, LOWER)[i:j]
     lemmas = [t.lemma_.lower() for t in doc[i:j]]
     # The head noun says most ("police", "protesters"), then a two-word role, then any title word.
     # The plural's stem too: a capitalized "Protesters" opening a sentence is read as a name, with itself as lemma.
@@ -166,9 +179,10 @@ def _country(doc: Doc, article: Article, i: int, j: int, entity: Entity | None) 
     for place in article.places:
         if place.start >= start and place.end <= end and place.country:
             return place.country
-    for tok in doc[i:j]:
-        if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ in ("ADJ", "PROPN"):
-            code = demonym_country(tok.text)
+    ent, pos = strings(doc, ENT_TYPE), strings(doc, POS)
+    for k in range(i, j):
+        if ent[k] in ("NORP", "GPE") or pos[k] in ("ADJ", "PROPN"):
+            code = demonym_country(doc[k].text)
             if code:
                 return code
     if entity is not None and entity.country:
@@ -216,21 +230,27 @@ def make_actor(doc: Doc, article: Article, tok: Token, alone: bool = False) -> A
 
 
 def _children(tok: Token, deps: frozenset[str]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    doc = tok.doc
+    dep = strings(doc, DEP)
+    return [doc[c] for c in children(doc)[tok.i] if dep[c] in deps]
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
+    doc = tok.doc
+    kids, dep, low = children(doc), strings(doc, DEP), strings(doc, LOWER)
+    for child in kids[tok.i]:
+        if dep[child] in ("prep", "agent", "dative") and low[child] in preps:
+            for obj in kids[child]:
+                if dep[obj] == "pobj":
+                    return doc[obj]
     return None
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    doc = verb.doc
+    dep = strings(doc, DEP)
+    return any(dep[c] in ("auxpass", "nsubjpass") for c in children(doc)[verb.i]) or (
+        verb.tag_ == "VBN" and dep[verb.i] in ("acl", "amod")
     )
 
 
@@ -357,9 +377,12 @@ def is_pronoun(tok: Token | None) -> bool:
 
 def usable(tok: Token | None) -> bool:
     """A participant head worth recording: not an event noun, not a bare wh-word or expletive."""
-    if tok is None or tok.lower_ in ("who", "which", "that", "what", "there", "it", "this"):
+    if tok is None:
         return False
-    if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+    doc, i = tok.doc, tok.i
+    if strings(doc, LOWER)[i] in ("who", "which", "that", "what", "there", "it", "this"):
+        return False
+    if strings(doc, ENT_TYPE)[i] in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
         return False
     return not _is_event_noun(tok)
 
@@ -367,15 +390,21 @@ def usable(tok: Token | None) -> bool:
 def is_agent_like(tok: Token) -> bool:
     """A word that can name a party: a name, a nationality, a role noun, a pronoun, or a noun a name
     qualifies ("the Taliban religious faction", "Kurdish fighters")."""
-    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+    doc, i = tok.doc, tok.i
+    ent, pos = strings(doc, ENT_TYPE), strings(doc, POS)
+    if ent[i] in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         return True
-    if tok.pos_ == "NOUN" and any(
-        c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in tok.children
-    ):
+    if pos[i] == "NOUN":
+        dep = strings(doc, DEP)
+        if any(
+            dep[c] in ("compound", "amod", "poss") and ent[c] in ("PERSON", "ORG", "GPE", "NORP")
+            for c in children(doc)[i]
+        ):
+            return True
+    if pos[i] in ("PRON", "PROPN"):
         return True
-    if tok.pos_ in ("PRON", "PROPN"):
-        return True
-    return tok.lemma_.lower() in sectors() or tok.lower_ in sectors()
+    table = sectors()
+    return tok.lemma_.lower() in table or strings(doc, LOWER)[i] in table
 
 
 SKIP_SEARCH = frozenset({"relcl", "advcl", "appos", "punct", "mark", "cc", "det", "aux", "auxpass", "neg", "nsubj",
@@ -395,19 +424,29 @@ def find_party(roots: list[Token], avoid: set[int], depth: int = 4) -> Token | N
     Used when a verb's object is a thing ("aid to Mozambique", "sanctions on the Taliban",
     "an appeal from President X"): PLOVER's target is the party the thing concerns.
     """
-    frontier = [r for r in roots if r is not None]
+    frontier = [r.i for r in roots if r is not None]
+    if not frontier:
+        return None
+    doc = next(r for r in roots if r is not None).doc
+    kids, head = children(doc), heads(doc)
+    dep, low, pos, ent = strings(doc, DEP), strings(doc, LOWER), strings(doc, POS), strings(doc, ENT_TYPE)
     for _ in range(depth):
-        nxt: list[Token] = []
+        nxt: list[int] = []
         for t in frontier:
-            for c in t.children:
-                purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                if c.i in avoid or (c.dep_ in SKIP_SEARCH and not purpose):
+            for c in kids[t]:
+                c_dep = dep[c]
+                purpose = c_dep == "advcl" and any(dep[a] == "aux" and low[a] == "to" for a in kids[c])
+                if c in avoid or (c_dep in SKIP_SEARCH and not purpose):
                     continue  # a purpose clause ("opened fire to disperse demonstrators") still names the target
-                if c.dep_ == "prep" and c.lower_ not in PARTY_PREPS:
+                if c_dep == "prep" and low[c] not in PARTY_PREPS:
                     continue
-                if _party(c) and not (c.dep_ == "pobj" and c.head.lower_ in ("in", "at")
-                                      and c.ent_type_ in ("GPE", "LOC", "FAC")):  # fmt: skip
-                    return c
+                # the first test of _party on the columns: most words visited are no noun or name
+                if (
+                    (pos[c] in ("NOUN", "PROPN") or ent[c] in ("NORP", "GPE"))
+                    and _party(doc[c])
+                    and not (c_dep == "pobj" and low[head[c]] in ("in", "at") and ent[c] in ("GPE", "LOC", "FAC"))
+                ):
+                    return doc[c]
                 nxt.append(c)
         frontier = nxt
     return None

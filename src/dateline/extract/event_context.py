@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicons
 from ..record import Actor, Article, Place, TimeExpr
-from .entity_base import column
+from .entity_base import column, sentence_bounds, sentence_chars
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "within", "inside", "outside", "around",
                             "into", "on", "over", "from", "along", "to", "toward", "towards"})  # fmt: skip
@@ -57,9 +57,10 @@ def _reported_content(anchor: Token) -> list[tuple[int, int]]:
     came from Yemen"): a place named there sets that content, not this statement. The anchor's own content
     ("recommended the troops in Iraq withdraw") still counts."""
     out = []
-    doc, sent = anchor.doc, anchor.sent
+    doc = anchor.doc
+    s_start, s_end = sentence_bounds(doc, anchor.i)
     deps = column(doc, DEP)  # the dependency labels as hashes: only the few ccomp tokens become Tokens
-    for i in range(sent.start, sent.end):
+    for i in range(s_start, s_end):
         if deps[i] != _CCOMP:
             continue
         tok = doc[i]
@@ -83,8 +84,7 @@ def locate(
     target: Actor | None, participants: list[tuple[int, int]],
 ) -> tuple[str | None, str | None, str | None]:  # fmt: skip
     """(place name, place id, country) for an event anchored at clause head `anchor`."""
-    sent = anchor.sent
-    s_start, s_end = sent.start_char, sent.end_char
+    s_start, s_end = sentence_chars(doc, anchor.i)
     c_start, c_end = _clause_bounds(anchor)
     in_sentence: list[tuple[Place, bool]] = []
     dl = article.dateline.span if article.dateline is not None else None
@@ -208,9 +208,9 @@ def date_of(
     doc: Doc, article: Article, anchor: Token, trigger: Token, times: list[TimeExpr], starts: list[int]
 ) -> tuple[str | None, str | None]:
     """(date value, time id) for an event anchored at `anchor` with trigger token `trigger`."""
-    sent = anchor.sent
+    s_start, s_end = sentence_chars(doc, anchor.i)
     text = article.text  # the Doc was parsed from it; doc.text would rebuild the string per call
-    candidates = [t for t in times if sent.start_char <= t.start and t.end <= sent.end_char and t.value
+    candidates = [t for t in times if s_start <= t.start and t.end <= s_end and t.value
                   and "\n" not in text[min(t.start, trigger.idx):max(t.end, trigger.idx)]]  # fmt: skip
     if candidates:
         govs = {t.id: _time_governor(doc, t) for t in candidates}

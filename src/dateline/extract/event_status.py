@@ -8,9 +8,11 @@ negates it; a modal ("could", "would") or an "if" clause makes it hypothetical, 
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, LOWER, POS
 from spacy.tokens import Token
 
 from ..record import Article, Quote, Source, make_span
+from .entity_base import children, doc_text, heads, sentence_bounds, sentence_chars, strings
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can", "ca", "must", "'d"})
@@ -27,56 +29,65 @@ GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"
                       "nsubjpass", "attr", "compound", "amod", "poss"})  # fmt: skip
 
 
-def _clause_head(tok: Token) -> Token:
-    """The verb whose clause contains `tok` (itself when it is a verb)."""
-    cur = tok
+def _clause_head(tok: Token) -> int:
+    """Index of the verb whose clause contains `tok` (itself when it is a verb)."""
+    doc = tok.doc
+    pos, head = strings(doc, POS), heads(doc)
+    cur = tok.i
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
+        if pos[cur] in ("VERB", "AUX") or head[cur] == cur:
             return cur
-        cur = cur.head
+        cur = head[cur]
     return cur
 
 
 def modality(tok: Token) -> str | None:
-    """'negated' | 'hypothetical' | 'future' | 'contested' | None for the clause of `tok`."""
-    verb = _clause_head(tok)
-    # (dep, word) of each dependent, read once: the tests below would otherwise fetch them from spaCy repeatedly.
-    own = [(c.dep_, c.lower_) for c in list(verb.children) + list(tok.children)]
-    if any(dep == "neg" for dep, _ in own) or any(
-        c.lower_ in ("no", "never") and c.dep_ == "det" for c in tok.children
-    ):
+    """'negated' | 'hypothetical' | 'future' | 'contested' | None for the clause of `tok`.
+
+    Read off the Doc's token columns (`entity_base.children`, `strings`): this runs for every
+    event and count, and walks the same few dependents several times.
+    """
+    doc = tok.doc
+    kids, head = children(doc), heads(doc)
+    dep, low = strings(doc, DEP), strings(doc, LOWER)
+    verb, t = _clause_head(tok), tok.i
+    # (dep, word) of each dependent, read once: the tests below look at them repeatedly.
+    own = [(dep[c], low[c]) for c in kids[verb] + kids[t]]
+    if any(d == "neg" for d, _ in own) or any(low[c] in ("no", "never") and dep[c] == "det" for c in kids[t]):
         return "negated"
-    auxes = {low for dep, low in own if dep in ("aux", "auxpass")}
-    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+    auxes = {w for d, w in own if d in ("aux", "auxpass")}
+    if any(dep[c] == "mark" and low[c] in CONDITIONAL_MARKS for c in kids[verb]):
         return "hypothetical"
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"
-    if auxes & FUTURE_AUX or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+    if auxes & FUTURE_AUX or (low[verb] == "going" and any(dep[c] == "xcomp" for c in kids[verb])):
         return "future"
-    if any(low in CONTESTING_WORDS for _, low in own):
+    if any(w in CONTESTING_WORDS for _, w in own):
         return "contested"
-    if any(c.dep_ == "amod" and c.lower_ in UNREALIZED for c in tok.children):
+    if any(dep[c] == "amod" and low[c] in UNREALIZED for c in kids[t]):
         return "hypothetical"  # "the proposed deal", "an imminent incursion": not (yet) happened
     # A governing clause: "could X", "if X", "will X", "claimed that X", "plans to X".
     cur = verb
     for _ in range(4):
-        if cur.dep_ not in GOVERNED or cur.head == cur:
+        cur_dep = dep[cur]
+        if cur_dep not in GOVERNED or head[cur] == cur:
             break
-        gov = cur.head
-        if cur.dep_ in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
+        gov = head[cur]
+        if cur_dep in ("advcl",) and any(dep[c] == "mark" and low[c] in CONDITIONAL_MARKS for c in kids[cur]):
             return "hypothetical"
-        if gov.lemma_.lower() in CONTESTING_VERBS and cur.dep_ == "ccomp":
+        gov_lemma = doc[gov].lemma_.lower()
+        if gov_lemma in CONTESTING_VERBS and cur_dep == "ccomp":
             return "contested"
-        if (gov.lemma_.lower() in FUTURE_VERBS or gov.lower_ in FUTURE_VERBS) and cur.dep_ == "xcomp":
+        if (gov_lemma in FUTURE_VERBS or low[gov] in FUTURE_VERBS) and cur_dep == "xcomp":
             return "future"
-        gov_aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
-        if cur.dep_ in ("xcomp", "conj") and gov_aux & HYPOTHETICAL_AUX:
+        gov_aux = {low[c] for c in kids[gov] if dep[c] in ("aux", "auxpass")}
+        if cur_dep in ("xcomp", "conj") and gov_aux & HYPOTHETICAL_AUX:
             return "hypothetical"
-        if cur.dep_ in ("xcomp", "conj") and gov_aux & FUTURE_AUX:
+        if cur_dep in ("xcomp", "conj") and gov_aux & FUTURE_AUX:
             return "future"
-        if cur.dep_ == "xcomp" and any(c.dep_ == "neg" for c in gov.children):
+        if cur_dep == "xcomp" and any(dep[c] == "neg" for c in kids[gov]):
             return "negated"
-        if cur.dep_ == "xcomp" and gov.lemma_.lower() in NEGATING_VERBS:
+        if cur_dep == "xcomp" and gov_lemma in NEGATING_VERBS:
             return "negated"
         cur = gov
     return None
@@ -99,13 +110,14 @@ def according_to(tok: Token, text: str) -> Source | None:
     Quotes cover this once the quotes extractor lands; reading it here as well keeps a count's
     source right whatever the quote boundaries are.
     """
-    from .entity_base import doc_text
     from .event_args import phrase_bounds
 
-    sent = tok.sent
-    if "according" not in doc_text(tok.doc)[sent.start_char : sent.end_char].lower():
+    doc = tok.doc
+    s_start, s_end = sentence_chars(doc, tok.i)
+    if "according" not in doc_text(doc)[s_start:s_end].lower():
         return None  # the test below needs a token "according": most sentences have none
-    for word in sent:
+    first, last = sentence_bounds(doc, tok.i)
+    for word in doc[first:last]:
         if word.lower_ != "according":
             continue
         for prep in word.children:
@@ -114,7 +126,6 @@ def according_to(tok: Token, text: str) -> Source | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     i, j = phrase_bounds(obj)
-                    doc = tok.doc
                     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
                     return Source(name=text[start:end], mention=make_span(text, start, end))
     return None

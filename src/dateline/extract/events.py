@@ -17,11 +17,11 @@ import logging
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from ..record import Actor, Article, Count, Event, make_span
-from .entity_base import column
+from .entity_base import children, column, heads, sentence_chars, strings
 from .event_args import (
     IMPLICIT_ACTOR,
     clip_to_line,
@@ -96,21 +96,23 @@ def _context(tok: Token, depth: int = 3) -> set[str]:
     Function words (particles, prepositions) count only as direct dependents ("call for", "break
     out"); content words count down to `depth` ("lift the state of emergency", "hit by drone strikes").
     """
+    doc, top = tok.doc, tok.i
+    kids, dep, pos, low = children(doc), strings(doc, DEP), strings(doc, POS), strings(doc, LOWER)
     out: set[str] = set()
-    frontier = [tok]
+    frontier = [top]
     for level in range(depth):
         nxt = []
         for t in frontier:
-            for c in t.children:
-                if c.dep_ in ("nsubj", "csubj") and t == tok:
+            for c in kids[t]:
+                if dep[c] in ("nsubj", "csubj") and t == top:
                     continue  # "the ambassador recalled that ...": the doer is no part of what is done
                 # A preposition tagged as a verb ("according to", "following") is a function word: its lemma
                 # ("accord") must not pass for a required noun.
-                if c.dep_ == "prep" and c.pos_ == "VERB":
-                    out.add(c.lower_)
-                elif level == 0 or c.pos_ in CONTENT_POS or (level == 1 and c.dep_ == "mark"):
-                    out.add(c.lemma_.lower())
-                    out.add(c.lower_)
+                if dep[c] == "prep" and pos[c] == "VERB":
+                    out.add(low[c])
+                elif level == 0 or pos[c] in CONTENT_POS or (level == 1 and dep[c] == "mark"):
+                    out.add(doc[c].lemma_.lower())
+                    out.add(low[c])
                 nxt.append(c)
         frontier = nxt
     return out
@@ -118,7 +120,9 @@ def _context(tok: Token, depth: int = 3) -> set[str]:
 
 def _choose(tok: Token, rows: tuple[Trigger, ...] | None) -> Trigger | None:
     lemma = tok.lemma_.lower()
-    deps = {c.dep_ for c in tok.children}
+    doc = tok.doc
+    dep, kids = strings(doc, DEP), children(doc)[tok.i]
+    deps = {dep[c] for c in kids}
     if lemma in NAMING_VERBS and "dobj" in deps and deps & {"oprd", "xcomp", "ccomp", "attr"}:
         return Trigger(lemma, "verb", "ACCUSE", "disapprove", frozenset())
     if lemma == "warn" and "xcomp" in deps:  # "warned X not to": a demand
@@ -129,7 +133,7 @@ def _choose(tok: Token, rows: tuple[Trigger, ...] | None) -> Trigger | None:
         return Trigger(lemma, "verb", "ACCUSE", "disapprove", frozenset())
     if lemma in NEEDS_COMPLEMENT and not (
         deps & {"xcomp", "ccomp", "dobj"}
-        or any(c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for c in tok.children)
+        or any(dep[c] == "prep" and strings(doc, LOWER)[c] in ("to", "on", "upon") for c in kids)
     ):
         return None  # "Hataman agreed, saying ...": agreeing with a view, not to anything
     context: set[str] | None = None
@@ -211,13 +215,14 @@ def find_triggers(doc: Doc) -> list[Candidate]:
     lex = triggers()
     pred_words = _pred_words()
     out: list[Candidate] = []
+    poss, deps = strings(doc, POS), strings(doc, DEP)
     for i in _maybe_triggers(doc):
-        tok = doc[i]
-        pos = tok.pos_
-        dep = tok.dep_
+        pos = poss[i]
+        dep = deps[i]
         in_pred = dep in PRED_DEPS
         if not in_pred and pos not in _TRIGGER_POS:
-            continue  # nothing below can match: skip the lemma lookup for most tokens
+            continue  # nothing below can match: skip the Token and the lemma lookup for most tokens
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if (
             in_pred
@@ -311,11 +316,12 @@ def _carried(cand: Candidate, lex) -> None:
 
 
 def _agentless_passive(tok: Token) -> bool:
-    children = list(tok.children)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
-        tok.tag_ == "VBN" and tok.dep_ != "ROOT" and not any(c.dep_ == "aux" for c in children)
+    doc = tok.doc
+    dep, kids = strings(doc, DEP), children(doc)[tok.i]
+    passive = any(dep[c] in ("auxpass", "nsubjpass") for c in kids) or (
+        tok.tag_ == "VBN" and dep[tok.i] != "ROOT" and not any(dep[c] == "aux" for c in kids)
     )
-    return passive and not any(c.dep_ == "agent" for c in children)
+    return passive and not any(dep[c] == "agent" for c in kids)
 
 
 def _link(cands: list[Candidate]) -> list[Candidate]:
@@ -390,18 +396,20 @@ def _resolve_type(c: Candidate) -> tuple[str, str | None]:
 
 
 def _trigger_span(article: Article, c: Candidate):
-    toks = [c.tok] + [ch for ch in c.tok.children if ch.dep_ == "prt"]
-    if c.anchor != c.tok and abs(c.anchor.i - c.tok.i) <= 3:
-        toks.append(c.anchor)
-        toks.extend(ch for ch in c.anchor.children if ch.dep_ == "prt")
-    i, j = min(t.i for t in toks), max(t.i for t in toks)
     doc = c.tok.doc
+    kids, dep = children(doc), strings(doc, DEP)
+    toks = [c.tok.i] + [ch for ch in kids[c.tok.i] if dep[ch] == "prt"]
+    if c.anchor != c.tok and abs(c.anchor.i - c.tok.i) <= 3:
+        toks.append(c.anchor.i)
+        toks.extend(ch for ch in kids[c.anchor.i] if dep[ch] == "prt")
+    i, j = min(toks), max(toks)
     start, end = clip_to_line(article.text, doc[i].idx, doc[j].idx + len(doc[j].text), c.tok.idx)
     return make_span(article.text, start, end)
 
 
 def _args(doc: Doc, article: Article, c: Candidate, type_: str) -> tuple[Actor | None, Actor | None]:
     tok, anchor = c.tok, c.anchor
+    kids, dep, low = children(doc), strings(doc, DEP), strings(doc, LOWER)
     if tok.pos_ in ("VERB", "AUX"):
         actor_tok, target_tok = verbal_args(anchor if tok.pos_ == "AUX" else tok, type_)
     else:
@@ -440,7 +448,7 @@ def _args(doc: Doc, article: Article, c: Candidate, type_: str) -> tuple[Actor |
     if target_tok is None and type_ in SPEECH_ACTS:  # "demanded that the US cancel": the one asked
         target_tok = _content_subject(anchor if tok.pos_ in ("VERB", "AUX") else tok)
     if target_tok is not None and any(
-        ch.dep_ == "poss" and ch.lower_ in OWN_POSSESSIVES for ch in target_tok.children
+        dep[ch] == "poss" and low[ch] in OWN_POSSESSIVES for ch in kids[target_tok.i]
     ):  # "withdraw its troops from Lebanon": the doer's own forces are not the target
         verb = anchor if tok.pos_ in ("VERB", "AUX") else tok
         target_tok = _prep_pobj(verb, ("from", "to", "into", "on", "against"))
@@ -491,26 +499,36 @@ def _reporter(tok: Token) -> Token | None:
 
 
 def _prep_pobj(head: Token, preps: tuple[str, ...]) -> Token | None:
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    doc = head.doc
+    kids, dep, low = children(doc), strings(doc, DEP), strings(doc, LOWER)
+    for child in kids[head.i]:
+        if dep[child] == "prep" and low[child] in preps:
+            obj = next((c for c in kids[child] if dep[c] == "pobj"), None)
             if obj is not None:
-                return obj
+                return doc[obj]
     return None
 
 
 def _place_acted_on(head: Token) -> Token | None:
     """ "imposed a curfew in Algiers", "sought refuge in Germany": with no party named, the place whose
     people bear the act is its target (PLOVER codes such targets by location)."""
-    frontier = [head]
+    doc = head.doc
+    kids, heads_of, dep, low, ent = (
+        children(doc),
+        heads(doc),
+        strings(doc, DEP),
+        strings(doc, LOWER),
+        strings(doc, ENT_TYPE),
+    )
+    frontier = [head.i]
     for _ in range(4):
         nxt = []
         for t in frontier:
-            for c in t.children:
-                if c.dep_ in ("nsubj", "nsubjpass", "advcl", "relcl", "punct", "ccomp"):
+            for c in kids[t]:
+                if dep[c] in ("nsubj", "nsubjpass", "advcl", "relcl", "punct", "ccomp"):
                     continue
-                if c.dep_ == "pobj" and c.head.lower_ in ("in", "into", "on") and c.ent_type_ in ("GPE", "LOC"):
-                    return c
+                if dep[c] == "pobj" and low[heads_of[c]] in ("in", "into", "on") and ent[c] in ("GPE", "LOC"):
+                    return doc[c]
                 nxt.append(c)
         frontier = nxt
     return None
@@ -544,13 +562,15 @@ def _apply_modality(type_: str, mode: str | None, status: str, anchor: Token) ->
     commitment is leverage), "X must agree" -> REQUEST (an obligation laid on someone), "will not accept"
     or "failed to reach agreement" -> REJECT.
     """
-    auxes = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    doc = anchor.doc
+    kids, dep, low = children(doc), strings(doc, DEP), strings(doc, LOWER)
+    auxes = {low[c] for c in kids[anchor.i] if dep[c] == "aux"}
     if auxes & DEONTIC_AUX and type_ not in SPEECH_ACTS:
         return "REQUEST", None
     if status == "negated" and type_ in COOPERATIVE:
         return "REJECT", None
     if status in ("future", "hypothetical"):
-        unless = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in anchor.children)
+        unless = any(dep[c] == "advcl" and any(low[m] == "unless" for m in kids[c]) for c in kids[anchor.i])
         if unless and type_ not in SPEECH_ACTS:
             return "THREATEN", THREAT_MODE.get(type_)
         if type_ in COOPERATIVE:
@@ -638,12 +658,12 @@ def _link_counts(doc: Doc, article: Article, events: list[Event]) -> None:
     sent_of = {}
     for ev in events:
         tok = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
-        sent_of[ev.id] = tok.sent.start_char if tok is not None and len(tok) else -1
+        sent_of[ev.id] = sentence_chars(doc, tok.start)[0] if tok is not None and len(tok) else -1
     for count in article.counts:
         if not isinstance(count, Count):
             continue
         span = doc.char_span(count.start, count.end, alignment_mode="expand")
-        sent_start = span.sent.start_char if span is not None and len(span) else -2
+        sent_start = sentence_chars(doc, span.start)[0] if span is not None and len(span) else -2
         wanted = COUNT_TYPES.get(count.what, ())
         same = [e for e in events if sent_of[e.id] == sent_start]
         pick = next((e for e in same if e.type in wanted), None)
@@ -682,8 +702,9 @@ def _draft(doc: Doc, article: Article, c: Candidate, times, starts) -> Draft | N
     status, source, quote_id = status_and_source(article, c.tok if c.via_subject else c.anchor)
     if c.via_subject and status == "negated":
         status = "attributed" if source is not None else "asserted"  # "the talks did not produce a result"
+    kids, dep, low = children(doc), strings(doc, DEP), strings(doc, LOWER)
     if status in ("asserted", "attributed") and any(
-        ch.dep_ == "amod" and ch.lower_ in UNREALIZED for ch in c.tok.children
+        dep[ch] == "amod" and low[ch] in UNREALIZED for ch in kids[c.tok.i]
     ):
         status = "hypothetical"  # "an imminent incursion", "the proposed deal"
     if c.trigger.type == "INTENT" and status in ("future", "hypothetical"):
@@ -714,10 +735,10 @@ def _draft(doc: Doc, article: Article, c: Candidate, times, starts) -> Draft | N
     if rank == DATE_RANK["anchor"] and type_ in SPEECH_TYPES:
         date = _reaction_range(article, times, date)
     if c.trigger.type == "CONSULT" and c.tok.pos_ == "VERB":
-        obj = next((ch for ch in c.tok.children if ch.dep_ == "dobj"), None)
+        obj = next((doc[ch] for ch in kids[c.tok.i] if dep[ch] == "dobj"), None)
         if obj is not None and not is_agent_like(obj):
             return None  # "met its targets", "visited the hospital": no counterpart, no consultation
-        deps = {ch.dep_ for ch in c.tok.children}
+        deps = {dep[ch] for ch in kids[c.tok.i]}
         if "auxpass" in deps and "agent" not in deps:
             return None  # "was met with applause": received, not a meeting (a meeting has its "by" party)
     nominal = c.tok.pos_ in ("NOUN", "PROPN")
@@ -729,8 +750,8 @@ def _draft(doc: Doc, article: Article, c: Candidate, times, starts) -> Draft | N
         nominal
         and (c.anchor == c.tok or (c.trigger.type != "LIGHT" and c.tok.dep_ == "dobj" and c.tok.head == c.anchor))
         and any(
-            ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "this", "that", "these", "those", "its", "their")
-            for ch in c.tok.children
+            dep[ch] in ("det", "poss") and low[ch] in ("the", "this", "that", "these", "those", "its", "their")
+            for ch in kids[c.tok.i]
         )
     )
     event = Event(
@@ -782,5 +803,5 @@ def _split_speakers(doc: Doc, article: Article, draft: Draft) -> list[Draft]:
 
 
 def _in_sentence(article: Article, time_id: str, tok: Token) -> bool:
-    sent = tok.sent
-    return any(t.id == time_id and sent.start_char <= t.start < sent.end_char for t in article.times)
+    s_start, s_end = sentence_chars(tok.doc, tok.i)
+    return any(t.id == time_id and s_start <= t.start < s_end for t in article.times)

@@ -27,6 +27,7 @@ from ..gazetteer import fold, gazetteer, strip_generic
 from ..gazetteer.index import Entry, Match
 from ..gazetteer.resolve import Context
 from ..record import Article
+from .entity_base import doc_ents
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d"
 # Wire datelines at the start of a line: PLACE[ /REGION/], Month D / PLACE (Agency) -
@@ -188,7 +189,7 @@ def entity_mentions(doc: Doc, taken: list[tuple[int, int]], text: str | None = N
     g = gazetteer()
     text = doc.text if text is None else text
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in _ENTITY_LABELS:
             continue
         trimmed = _trim(ent)
@@ -269,7 +270,7 @@ def region_phrases(doc: Doc) -> list[Mention]:
     "the Syrian-Turkish border"."""
     g = gazetteer()
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP":
             border = _border(doc, ent)
             if border is not None:
@@ -289,9 +290,9 @@ def untagged(doc: Doc, taken: list[tuple[int, int]], ctx: Context) -> list[Menti
     out = []
     # A one-word PERSON is often a place the tagger mistook ("Jolo, and the Sulu region"), unless
     # the word is part of a fuller person name in the article ("Jackson" of "Andrew Jackson").
-    surnames = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    surnames = {t.lower_ for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     single = {
-        e.start for e in doc.ents
+        e.start for e in doc_ents(doc)
         if e.label_ == "PERSON" and len(e) == 1 and e[0].lower_ not in surnames and _locative(doc, e.start, e.end)
     }  # fmt: skip
 
@@ -331,7 +332,7 @@ def untagged(doc: Doc, taken: list[tuple[int, int]], ctx: Context) -> list[Menti
 def demonym_countries(doc: Doc) -> Counter[str]:
     """Countries of nationality words (NORP), when the entities module offers the mapping."""
     out: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP":
             code = _demonym(ent.text)
             if code:

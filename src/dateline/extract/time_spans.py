@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc
 
-from .entity_base import column, doc_text
+from .entity_base import column, doc_ents, doc_text
 from .time_grammar import _alt, lexicon
 
 
@@ -309,7 +309,7 @@ def _matches(doc: Doc, text: str, lowered: str) -> Iterator[re.Match]:
 def candidates(doc: Doc, text: str) -> list[Candidate]:
     """Non-overlapping candidate spans in text order; the longest wins an overlap, patterns win ties."""
     found: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = trim(text, ent.start_char, ent.end_char)

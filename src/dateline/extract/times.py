@@ -28,10 +28,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Token
 
 from ..record import Article, TimeExpr, make_span
 from . import time_calendar as cal
+from .entity_base import children, sentence_chars, strings
 from .time_grammar import Context, Reading, lexicon, parse
 from .time_spans import calendar_word, candidates, names_capitalized, not_a_date
 
@@ -81,11 +83,13 @@ def direction(doc: Doc, start: int, end: int) -> int:
 
 def _tense(verb: Token, depth: int = 0) -> int:
     planned = lexicon()["intent"]
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lowers = {c.lower_ for c in auxes}
-    if lowers & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+    doc = verb.doc
+    kids, dep, low = children(doc)[verb.i], strings(doc, DEP), strings(doc, LOWER)
+    auxes = [doc[c] for c in kids if dep[c] in ("aux", "auxpass")]
+    lowers = {low[c.i] for c in auxes}
+    if lowers & _FUTURE_AUX or low[verb.i] in _FUTURE_AUX:
         return 1
-    if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
+    if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(dep[c] == "xcomp" for c in kids):
         return 1
     if verb.lemma_ in planned and any(c.tag_ in ("VBZ", "VBP") for c in auxes):
         return 1  # "is scheduled for Friday"
@@ -111,7 +115,7 @@ def _tense(verb: Token, depth: int = 0) -> int:
 
 def _sentence_start(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span.sent.start_char if span is not None and doc.has_annotation("SENT_START") else 0
+    return sentence_chars(doc, span.start)[0] if span is not None and doc.has_annotation("SENT_START") else 0
 
 
 def _is_quarter(when: cal.When) -> bool:
