@@ -502,3 +502,9 @@ def test_speakers_named_by_relative_pronouns_and_et_al_and_no_number_speaks(extr
 def test_content_never_ends_inside_a_hyphenated_word(extract) -> None:
     article = extract("Term limits\n\nSenators may serve as long as the party leaders say they want to re-elect them.")
     assert all(not q.content[0].text.endswith(" re") for q in article.quotes)
+
+
+def test_hearers_run_into_the_clause_told_are_not_what_was_said(extract) -> None:
+    article = extract("Mayor dies\n\nPresident Duda told local media Adamowicz's heart was restarted by doctors.")
+    (quote,) = article.quotes
+    assert quote.content[0].text == "Adamowicz's heart was restarted by doctors"

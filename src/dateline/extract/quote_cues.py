@@ -273,6 +273,31 @@ def _agent(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "agent"), None)
 
 
+# whom one tells, when the parser runs them into the clause told ("told local media Adamowicz's heart was ...")
+HEARERS = {"media", "reporter", "journalist", "press", "lawmaker", "legislator", "parliament", "congress",
+           "crowd", "supporter", "audience", "court", "jury", "committee", "senate", "delegate"}  # fmt: skip
+
+
+def _after_hearers(tok: Token, a: int, b: int) -> int:
+    """Where the clause a "tell" verb reports starts, past hearers the parser put inside it."""
+    if tok.lemma_.lower() != "tell" or any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return a
+    doc = tok.doc
+    i = a
+    while i < b and doc[i].pos_ in ("DET", "ADJ") and doc[i].dep_ in ("det", "amod"):
+        i += 1
+    hearer = doc[i]
+    nxt = doc[i + 1] if i + 1 <= b else None
+    if (
+        hearer.pos_ == "NOUN"
+        and (hearer.lemma_.lower() in HEARERS or hearer.lower_ in HEARERS)
+        and nxt is not None
+        and nxt.pos_ in ("PROPN", "DET", "NOUN", "PRON")
+    ):
+        return i + 1
+    return a
+
+
 def _joined_clauses(child: Token, clauses: list[Token]) -> tuple[int, int]:
     """The clause's range, run on over sibling clauses it is coordinated with: "said he can and may
     declare an emergency" parses as two complements of "said" ("he can and", "may declare ...")."""
@@ -308,7 +333,8 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
                 comma = _comma_before_subject(subj, child.left_edge.i)
                 if comma is not None:
                     return (child.left_edge.i, comma - 1)
-            return _joined_clauses(child, clauses)
+            a, b = _joined_clauses(child, clauses)
+            return (_after_hearers(tok, a, b), b)
         misattached = _that_clause_in_phrase(tok)
         if misattached is not None:
             return misattached
