@@ -508,3 +508,12 @@ def test_hearers_run_into_the_clause_told_are_not_what_was_said(extract) -> None
     article = extract("Mayor dies\n\nPresident Duda told local media Adamowicz's heart was restarted by doctors.")
     (quote,) = article.quotes
     assert quote.content[0].text == "Adamowicz's heart was restarted by doctors"
+
+
+def test_citing_a_source_is_not_a_quote_but_citing_a_reason_is(extract) -> None:
+    article = extract(
+        "Airline banned\n\nReuters reported the ban, citing anonymous sources. "
+        "Germany banned the airline on Monday, citing security concerns."
+    )
+    cited = [q.content[0].text for q in article.quotes if q.cue and q.cue.text == "citing"]
+    assert cited == ["security concerns"]

@@ -278,6 +278,13 @@ HEARERS = {"media", "reporter", "journalist", "press", "lawmaker", "legislator",
            "crowd", "supporter", "audience", "court", "jury", "committee", "senate", "delegate"}  # fmt: skip
 
 
+def _names_a_source(tok: Token) -> bool:
+    """A noun phrase naming who said something (a person, a body, "sources", "the leader"), not what."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP") and tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and load().unnamed.get(tok.lemma_.lower()) is not None
+
+
 def _after_hearers(tok: Token, a: int, b: int) -> int:
     """Where the clause a "tell" verb reports starts, past hearers the parser put inside it."""
     if tok.lemma_.lower() != "tell" or any(c.dep_ in ("dobj", "dative") for c in tok.children):
@@ -393,6 +400,8 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         objs = [o for o in objs if not (o.pos_ == "PRON" and not list(o.children))]
         if tok.lemma_.lower() in NAMING and not any(o.dep_ in ("oprd", "xcomp", "prep", "ccomp") for o in objs):
             return None  # "has yet to name the date": naming needs the name ("called it X", "named X as Y")
+        if tok.lemma_.lower() == "cite" and objs and all(_names_a_source(o) for o in objs):
+            return None  # "citing anonymous sources", "citing the Belarusian leader": whom, not what
         return _range(objs)
     return None
 
