@@ -123,6 +123,7 @@ def main() -> None:
     )
     print(f"dateline extraction     : {statistics.median(full_rates):8.2f} docs/s")
     print(f"ratio (extraction / bare spaCy, median of rounds): {statistics.median(ratios):.3f}   target >= 0.80")
+    print("  per round (the first runs each pipeline cold): " + ", ".join(f"{r:.3f}" for r in ratios))
     print(f"  extraction / dateline's layer alone:           {statistics.median(layer_ratios):.3f}   "
           "(the extractors' and reading's cost)")  # fmt: skip
     print("time each extractor adds to the extraction without it (share / (1 - share)):")
