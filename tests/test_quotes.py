@@ -517,3 +517,14 @@ def test_citing_a_source_is_not_a_quote_but_citing_a_reason_is(extract) -> None:
     )
     cited = [q.content[0].text for q in article.quotes if q.cue and q.cue.text == "citing"]
     assert cited == ["security concerns"]
+
+
+def test_a_name_never_runs_into_the_cue_verb(extract) -> None:
+    # spaCy tags "Christie added" as one ORG here
+    article = extract(
+        'Christie backs Trump\n\n"He will appoint an attorney general who will send very clear messages," '
+        "Christie added, referencing a job."
+    )
+    (quote,) = article.quotes
+    assert quote.speaker.name == "Christie" and quote.speaker.mention.text == "Christie"
+    assert all("added" not in e.name for e in article.entities)

@@ -169,6 +169,10 @@ def _mention(
             label = "NORP" if names.demonym_country(doc[start:end].text) else "ORG"
     if label != "EVENT":
         start = _extend_left(doc, start, label, sent_start)
+    for k in range(start + 1, end):
+        if doc[k].tag_ in ("VBD", "VBZ", "VBP") and doc[k].is_lower:
+            end = k  # "Christie added" tagged as one ORG: a name never runs into a lower-case finite verb
+            break
     if end - start >= 3:
         is_lower, is_alpha = column(doc, IS_LOWER), column(doc, IS_ALPHA)
         for k in range(start + 1, end - 1):

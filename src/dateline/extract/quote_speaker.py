@@ -170,6 +170,11 @@ def _ent_span(tok: Token) -> tuple[int, int] | None:
         b += 1
     while b > a and tok.doc[b].tag_ == "POS":
         b -= 1
+    # "Christie added" tagged as one ORG: a name never runs into a finite verb after tok
+    for i in range(tok.i + 1, b + 1):
+        if tok.doc[i].pos_ in ("VERB", "AUX") and tok.doc[i].tag_ in ("VBD", "VBZ", "VBP"):
+            b = i - 1
+            break
     # "the Liberal Democrats": a name word attached to the head but tagged as another entity
     for child in reversed(list(tok.doc[a].lefts) if a == tok.i else []):
         if (
