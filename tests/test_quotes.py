@@ -525,6 +525,6 @@ def test_a_name_never_runs_into_the_cue_verb(extract) -> None:
         'Christie backs Trump\n\n"He will appoint an attorney general who will send very clear messages," '
         "Christie added, referencing a job."
     )
-    (quote,) = article.quotes
+    quote = next(q for q in article.quotes if q.cue and q.cue.text == "added")
     assert quote.speaker.name == "Christie" and quote.speaker.mention.text == "Christie"
     assert all("added" not in e.name for e in article.entities)
