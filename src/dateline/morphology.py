@@ -2,19 +2,21 @@
 
 In a cold `nlp.pipe` over news (a fresh process, as every ingest worker starts) these two
 pure-Python components take about a third of en_core_web_md's time: the ruler runs a Matcher
-with ~180 patterns over every token, and the lemmatizer recomputes `token.morph.to_dict()` for
-every token its cache skips (it caches only words that went through its suffix rules).
+with ~180 patterns over every token, and the lemmatizer, for every token its cache skips (it
+caches only words that went through its suffix rules), recomputes `token.morph.to_dict()` and
+tests candidate forms for membership in Python lists of up to 57,000 words.
 
-Both are functions of a token's own annotation. The ruler's single-token rules read LOWER, TAG,
+Both are functions of a token's own annotation. The ruler's one-token rules read LOWER, TAG,
 DEP and IS_SPACE; the lemmatizer reads the text, POS and morphology the ruler left. So the
 pair's whole effect on a token is a function of (ORTH, TAG, DEP, POS, MORPH, LEMMA) before them,
-computed once per distinct key by the stock code itself (`set_token_attrs`, `lemmatize`) and
-written back for every later token as arrays. The multi-token rules ("gon na", "ai n't") make
-a token's result depend on its neighbours: a document with a word such a rule needs is passed
-through the stock components unchanged. A ruler rule whose pattern this module cannot read
-(an operator, an attribute outside the key) turns the memo off for the pipeline: the stock
-components then run as they are. `tests/test_morphology.py` checks the annotations are
-identical to the stock pipeline's on real articles.
+computed once per distinct key by the stock code itself (`set_token_attrs`, `lemmatize`, over
+the lemmatizer's word lists turned into sets) and written back for every later token as arrays.
+The few multi-token rules ("gon na", "let 's", expletive "there is") make a token's result
+depend on its neighbours: they are found from a word they need and applied to their tokens,
+which are never memoized. A ruler pattern this module cannot read (an operator, an attribute
+outside the key) turns the memo off for the pipeline: the stock components then run as they
+are. `tests/test_morphology.py` checks the annotations are identical to the stock pipeline's on
+real articles.
 """
 
 from __future__ import annotations
