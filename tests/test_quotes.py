@@ -528,3 +528,15 @@ def test_a_name_never_runs_into_the_cue_verb(extract) -> None:
     quote = next(q for q in article.quotes if q.cue and q.cue.text == "added")
     assert quote.speaker.name == "Christie" and quote.speaker.mention.text == "Christie"
     assert all("added" not in e.name for e in article.entities)
+
+
+def test_a_passive_relative_pronoun_does_not_speak_and_a_statement_which_said_is_its_authors(extract) -> None:
+    article = extract(
+        "Penguin study\n\n"
+        'Researcher Natasha Gownaris said the colony "is in decline". '
+        "She looked at individuals that had been sexed using genetics and found that the method is accurate.\n\n"
+        "The commission criticized the move. They released a statement which said the site must remain a museum."
+    )
+    speakers = {q.content[0].text: q.speaker.name for q in article.quotes}
+    assert speakers["the method is accurate"] == "Natasha Gownaris"
+    assert speakers["the site must remain a museum"] == "The commission"

@@ -154,7 +154,12 @@ def status_of(m: quote_cues.CueMatch) -> str:
 
 
 def speakers_of(tok: Token, ctx: Context) -> list[Speaker]:
-    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        tok.tag_ in ("WP", "WDT")
+        and tok.dep_ == "nsubj"
+        and tok.head.dep_ == "relcl"
+        and tok.head.head.pos_ in ("NOUN", "PROPN")
+    ):
         # "UNESCO, who questioned his authority": the relative pronoun's noun speaks; "who" names it here
         mention = make_span(ctx.text, tok.idx, tok.idx + len(tok))
         return [

@@ -136,12 +136,11 @@ def _named_in_sentence(ctx: Context, sp: Speaker) -> bool:
 # "the letter", "this statement", "a statement": one the article has spoken of, or its last speaker issued.
 # "eyewitness reports", "some reports", "media reports" are other people's: they stay their own source.
 _ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-                                    "a", "an"})  # fmt: skip
+                                    "your", "my", "a", "an"})  # fmt: skip
 
 
 def _anaphoric(sp: Speaker) -> bool:
-    mention = sp.source.mention
-    first = (mention.text if mention is not None else sp.source.name).split(maxsplit=1)
+    first = sp.source.name.split(maxsplit=1)  # the document's own phrase, also when "which" named it here
     return bool(first) and first[0].lower() in _ANAPHORIC_DETERMINERS
 
 

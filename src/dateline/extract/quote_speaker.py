@@ -317,7 +317,7 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     if definite and person_role and not _described_by_complement(tok):
         # "the ambassador", "the top diplomat": the person spoken of before
         return Speaker(Source(name=span.text, mention=span), "nominal", "PERSON")
-    return Speaker(Source(name=span.text, mention=span), "unnamed", None)
+    return Speaker(Source(name=span.text, mention=span), "unnamed", "PERSON" if person_role and definite else None)
 
 
 def _described_by_complement(tok: Token) -> bool:
