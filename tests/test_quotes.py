@@ -540,3 +540,9 @@ def test_a_passive_relative_pronoun_does_not_speak_and_a_statement_which_said_is
     speakers = {q.content[0].text: q.speaker.name for q in article.quotes}
     assert speakers["the method is accurate"] == "Natasha Gownaris"
     assert speakers["the site must remain a museum"] == "The commission"
+
+
+def test_quoted_words_inside_a_reported_belief_are_the_reporters(extract) -> None:
+    article = extract('Nine jailed\n\nOne of the victims said the men thought they were "nothing but a toy to play with".')
+    (quote,) = [q for q in article.quotes if q.kind == "direct"]
+    assert quote.speaker.name == "One of the victims" and quote.cue.text == "said"

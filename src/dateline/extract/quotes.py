@@ -48,7 +48,7 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         if m is None or ctx.in_quote(tok.idx, tok.idx + len(tok)) or quote_cues.inside_attribution(m, ctx.lex):
             continue
         subj = quote_cues.speaker_token(tok)
-        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or subj.like_num:
+        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
         rng = quote_cues.content_range(m, subj)
         if rng is None:
@@ -121,10 +121,10 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         if ctx.in_quote(tok.idx, tok.idx + 1) or ctx.para_of(tok.idx) not in paras:
             continue
         m = quote_cues.match(tok, ctx.lex)
-        if m is None or (tok.i in used and m.cue.frame != "clause"):
-            continue
+        if m is None or (tok.i in used and m.cue.frame != "clause") or quote_cues.inside_attribution(m, ctx.lex):
+            continue  # "X said the men thought they were "...": the words are X's
         subj = quote_cues.speaker_token(tok)
-        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or subj.like_num:
+        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
         if m.cue.frame == "document" and quote_speaker.channel_of(subj, ctx.lex) is None:
             continue
@@ -145,6 +145,11 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
     distance, m, subj = best
     cue = quote_cues.cue_span(m)
     attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m), m.tok.idx, distance, m.tok.i)
+
+
+def _bare_number(tok) -> bool:  # noqa: ANN001 - a spaCy Token
+    """A number standing alone ("reported on Tuesday, 21 confirmed cases"), not "One of the victims"."""
+    return tok.like_num and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _named_thing(span, cue: Token) -> bool:
