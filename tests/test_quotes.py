@@ -546,3 +546,16 @@ def test_quoted_words_inside_a_reported_belief_are_the_reporters(extract) -> Non
     article = extract('Nine jailed\n\nOne of the victims said the men thought they were "nothing but a toy to play with".')
     (quote,) = [q for q in article.quotes if q.kind == "direct"]
     assert quote.speaker.name == "One of the victims" and quote.cue.text == "said"
+
+
+def test_an_interview_answer_labelled_with_initials_is_that_persons(extract) -> None:
+    article = extract(
+        "Wikinews interviews penguin researcher\n\n"
+        "Researcher Natasha Gownaris of the University of Washington led the study.\n\n"
+        "((WN)) How did you approach such a large study?\n\n"
+        "NG: This study started in 1982, long before I joined the lab. We found that males outnumber females."
+    )
+    answer = next(q for q in article.quotes if q.content[0].text.startswith("This study started"))
+    assert answer.speaker.name == "Natasha Gownaris" and answer.speaker.mention.text == "NG"
+    found = next(q for q in article.quotes if q.cue and q.cue.text == "found")
+    assert found.speaker.name == "Natasha Gownaris"

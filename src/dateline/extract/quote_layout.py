@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from ..record import Source, make_span
+from ..record import Entity, Source, make_span
 from . import quote_speaker
 from .quote_context import Cand, Context, Direct, attach, overlap
 from .quote_marks import MarkedQuote
@@ -71,6 +71,17 @@ def one_word(ctx: Context, m: MarkedQuote) -> bool:
     return len(ctx.text[m.start : m.end].split()) < 2
 
 
+def _initials_of(label: str, ctx: Context) -> Entity | None:
+    """The one person of the article whose initials a transcript label is ("NG" -> Natasha Gownaris)."""
+    if not (2 <= len(label) <= 3 and label.isalpha() and label.isupper()):
+        return None
+    found = [
+        e for e in ctx.article.entities
+        if e.type == "PERSON" and "".join(w[0] for w in e.name.split() if w[:1].isupper()) == label
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
 def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
     """Transcript and headline lines 'WALLACE: ...', 'Pat Caddell: ...': the name's words, verbatim."""
     out: list[Cand] = []
@@ -86,13 +97,17 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
         known = label.isupper() and any(label.title() in w for w in ctx.names) or label.title() in ctx.names
         # "Poll: Sanders leads", "Officials: ...": an unnamed source's head noun as the label
         unnamed = len(span) <= 2 and span[-1].lemma_.lower() in ctx.lex.unnamed
-        if not (known or unnamed or any(t.ent_type_ in ("PERSON", "ORG") for t in span)):
+        person = _initials_of(label, ctx)  # "NG: This study started in 1982": an interview answer
+        if not (person or known or unnamed or any(t.ent_type_ in ("PERSON", "ORG") for t in span)):
             continue
         content = ctx.trim(ps + m.start("content"), pe)
         if content is None or len(ctx.text[content[0] : content[1]].split()) < 3:
             continue
         tok = span[-1]
-        if unnamed and not known and not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+        if person is not None:
+            sp = Speaker(Source(name=person.name, entity=person.id, mention=make_span(ctx.text, who_s, who_e)),
+                         "named", "PERSON")  # fmt: skip
+        elif unnamed and not known and not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
             sp = Speaker(Source(name=label, mention=make_span(ctx.text, who_s, who_e)), "unnamed", None)
         else:
             sp = resolve(tok, ctx.article, ctx.lex, ctx.names)
