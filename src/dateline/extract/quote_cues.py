@@ -116,7 +116,8 @@ def _carrier(tok: Token) -> Token | None:
     head = tok.head
     noun = head.head if tok.dep_ == "pcomp" and head.dep_ == "prep" else head if tok.dep_ == "acl" else None
     if noun is not None and noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        return noun
+        # a message, statement or post; not "a song called ...", which names no one's words
+        return noun if load().channels.get(noun.lemma_.lower()) is not None else None
     return None
 
 
