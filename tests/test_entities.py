@@ -319,3 +319,16 @@ def test_organization_pronouns_only_when_clear(run):
     amnesty = by_name(ents, "Amnesty International")
     assert "its" in texts(amnesty, "pronoun")
     assert "They" not in texts(amnesty)  # "researchers" stands between: they may be the researchers
+
+
+def test_a_surname_the_tagger_missed_is_still_its_persons_mention(extract) -> None:
+    article = extract(
+        "Actress Doris Day dies at 97\n\n"
+        "American actress Doris Day died on Monday at her home in California. "
+        "Day had one child, record producer Terry Melcher, with her first husband, musician Al Jorden. "
+        "She was also married to George Weidler."
+    )
+    day = next(e for e in article.entities if e.name == "Doris Day")
+    jorden = next(e for e in article.entities if e.name == "Al Jorden")
+    assert any(m.text == "Day" for m in day.mentions)
+    assert not any(m.text == "She" for m in jorden.mentions)

@@ -108,11 +108,40 @@ def collect(doc: Doc, sent_of: Sentences, text: str | None = None) -> list[NameM
         _bracketed_acronym(doc, end, mention, out, sent_of)
     out.extend(titled_names(doc, text, sent_of))
     out.extend(media_names(doc, text, sent_of))
+    out.extend(_untagged_surnames(doc, text, out, sent_of))
     out = phrases.acronym_expansions(doc, text, out, sent_of)
     out.extend(phrases.dateline_mentions(text, out, sent_of, doc))
     out.extend(phrases.government_mentions(doc, text, sent_of))
     out.sort(key=lambda m: (m.start, -m.end))
     return _drop_title_groups(_drop_nested(out))
+
+
+def _untagged_surnames(doc: Doc, text: str, found: list[NameMention], sent_of: Sentences) -> list[NameMention]:
+    """A person's surname standing alone where NER tagged nothing ("Doris Day ... Day said", the tagger
+    taking "Day" for a noun), so coreference and quotes can reach the person there too."""
+    surnames = {m.display.split()[-1] for m in found if m.label == "PERSON" and len(m.display.split()) >= 2}
+    surnames = {w for w in surnames if w[:1].isupper() and w[1:].islower() and len(w) > 2}
+    if not surnames:
+        return []
+    taken = sorted((m.start, m.end) for m in found)
+    out: list[NameMention] = []
+    for tok in doc:
+        if tok.text not in surnames or tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (before is not None and before.is_title and not before.is_sent_start and before.pos_ == "PROPN") or (
+            after is not None and after.is_title and after.pos_ == "PROPN"
+        ):
+            continue  # part of a longer name ("Independence Day", "Day Animal Foundation")
+        if before is not None and before.is_quote:
+            continue  # a title opening a quotation ("a song called "Day after Day"")
+        if any(s <= tok.idx < e for s, e in taken):
+            continue
+        mention = _mention(doc, text, tok.i, tok.i + 1, "PERSON", sent_of.start_of(tok.i), sent_of)
+        if mention is not None:
+            out.append(mention)
+    return out
 
 
 def _drop_title_groups(mentions: list[NameMention]) -> list[NameMention]:
