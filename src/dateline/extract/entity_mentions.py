@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_TITLE, LOWER, POS
+from spacy.attrs import DEP, IS_ALPHA, IS_LOWER, IS_TITLE, LOWER, ORTH, POS
 from spacy.tokens import Doc
 
 from . import entity_lexicon as lex
@@ -125,8 +125,12 @@ def _untagged_surnames(doc: Doc, text: str, found: list[NameMention], sent_of: S
         return []
     taken = sorted((m.start, m.end) for m in found)
     out: list[NameMention] = []
-    for tok in doc:
-        if tok.text not in surnames or tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
+    wanted = {doc.vocab.strings[w] for w in surnames if w in doc.vocab.strings}
+    for i, orth in enumerate(column(doc, ORTH)):
+        if orth not in wanted:
+            continue  # decided on the ORTH column: a Token only for the rare candidate
+        tok = doc[i]
+        if tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN"):
             continue
         before = doc[tok.i - 1] if tok.i > 0 else None
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
