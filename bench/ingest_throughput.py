@@ -94,7 +94,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--model", default=None)
     parser.add_argument(
-        "--rounds", type=int, default=3, help="bare/1-worker pairs, alternating which runs first; medians reported"
+        "--rounds", type=int, default=5, help="bare/1-worker pairs, alternating which runs first; medians reported"
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bare-child", action="store_true", help=argparse.SUPPRESS)
