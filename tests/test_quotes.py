@@ -559,3 +559,12 @@ def test_an_interview_answer_labelled_with_initials_is_that_persons(extract) -> 
     assert answer.speaker.name == "Natasha Gownaris" and answer.speaker.mention.text == "NG"
     found = next(q for q in article.quotes if q.cue and q.cue.text == "found")
     assert found.speaker.name == "Natasha Gownaris"
+
+
+def test_a_question_to_you_reports_nothing(extract) -> None:
+    article = extract(
+        "Wikinews interviews a researcher\n\n"
+        "((WN)) You suggest conservation efforts should protect feeding grounds. "
+        "What sort of measures do you think might be beneficial?"
+    )
+    assert [q.cue.text for q in article.quotes if q.cue] == ["suggest"]

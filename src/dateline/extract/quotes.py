@@ -50,6 +50,8 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         subj = quote_cues.speaker_token(tok)
         if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
+        if subj.lower_ == "you" and tok.sent.text.strip().rstrip('"”’\'').endswith("?"):
+            continue  # "How well do you think this work represents ...?": a question asks, it reports nothing
         rng = quote_cues.content_range(m, subj)
         if rng is None:
             continue
