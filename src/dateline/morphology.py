@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy
+from spacy.tokens._retokenize import set_token_attrs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -85,8 +86,9 @@ def _token_predicate(pattern_token: dict[str, Any]) -> Predicate | None:
 
 
 class Rules:
-    """The ruler's rules as predicates: one-token rules indexed by the TAG they test, multi-token ones anchored
-    on a word they need (so a document is searched for them with one array lookup, not a Matcher pass)."""
+    """The ruler's rules as predicates: one-token rules indexed by the word (else the TAG) they test,
+    multi-token ones anchored on a word they need (so a document is searched for them with one array
+    lookup, not a Matcher pass)."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.by_word: dict[str, list[int]] = {}  # rules that test LOWER, under each word they accept
@@ -145,11 +147,9 @@ def _anchor(pattern: list[dict[str, Any]]) -> tuple[int, frozenset[str]]:
     """A position in a multi-token pattern and the lower-cased words one of which must stand there."""
     for position, token in enumerate(pattern):
         for attr in ("LOWER", "ORTH", "TEXT"):
-            spec = token.get(attr)
-            if isinstance(spec, str):
-                return position, frozenset({spec.lower()})
-            if isinstance(spec, dict) and set(spec) == {"IN"}:
-                return position, frozenset(str(word).lower() for word in spec["IN"])
+            words = _values(token.get(attr))
+            if words is not None:
+                return position, frozenset(word.lower() for word in words)
     return 0, frozenset()
 
 
@@ -217,8 +217,6 @@ class MemoMorphology:
 
     def _annotate(self, token: Token, extra_rules: list[int]) -> tuple[int, int, int, int, int]:
         """What the stock ruler then lemmatizer give this token, computed by their own code."""
-        from spacy.tokens._retokenize import set_token_attrs
-
         matched = [
             index
             for index, tests in self.rules.candidates(token.lower_, token.tag_)
@@ -269,22 +267,28 @@ def _memo_for(nlp: Language) -> MemoMorphology | None:
     return MemoMorphology(nlp, ruler, lemmatizer, rules)
 
 
+class NotMemoizable(Exception):
+    """The pipeline has no attribute_ruler + rule lemmatizer pair this module can copy."""
+
+
 def install(nlp: Language) -> bool:
     """Run the memo in place of the stock pair (kept in the pipeline, disabled); False if it cannot."""
     from spacy.language import Language
 
-    if _memo_for(nlp) is None:
-        return False
     if NAME not in Language.factories:
         Language.factory(NAME, func=_factory)
-    nlp.add_pipe(NAME, after="lemmatizer")
+    try:
+        nlp.add_pipe(NAME, after="lemmatizer")
+    except NotMemoizable:
+        return False
     nlp.disable_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")
     return True
 
 
 def _factory(nlp: Language, name: str) -> MemoMorphology:
-    """spaCy builds components from registered factories; `install` has checked this one applies."""
+    """spaCy builds components from registered factories: this one from the pipeline it joins."""
     memo = _memo_for(nlp)
-    assert memo is not None
+    if memo is None:
+        raise NotMemoizable(name)
     return memo
