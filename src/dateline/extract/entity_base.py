@@ -74,6 +74,12 @@ class Sentences:
         return self.starts[self[token_index]]
 
 
+def name_stops_at(tok: Token) -> bool:
+    """A lower-case finite verb: where a name NER ran on into its clause ends ("Christie added" tagged as
+    one ORG). Both the entities extractor and the quotes' speaker spans cut names there."""
+    return tok.tag_ in ("VBD", "VBZ", "VBP") and tok.is_lower
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """First token of each sentence (`[0]` for an empty doc), read once per Doc and kept with it:
     several extractors ask which sentence a token is in, and `doc.sents` builds a Span per sentence."""

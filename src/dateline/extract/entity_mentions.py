@@ -24,6 +24,7 @@ from .entity_base import (
     children,
     column,
     doc_ents,
+    name_stops_at,
     string_id,
     strings,
     subject_rank,
@@ -123,7 +124,7 @@ def _untagged_surnames(doc: Doc, text: str, found: list[NameMention], sent_of: S
     surnames = {w for w in surnames if w[:1].isupper() and w[1:].islower() and len(w) > 2}
     if not surnames:
         return []
-    taken = sorted((m.start, m.end) for m in found)
+    taken = [(m.start, m.end) for m in found]
     out: list[NameMention] = []
     wanted = {doc.vocab.strings[w] for w in surnames if w in doc.vocab.strings}
     for i, orth in enumerate(column(doc, ORTH)):
@@ -202,10 +203,7 @@ def _mention(
             label = "NORP" if names.demonym_country(doc[start:end].text) else "ORG"
     if label != "EVENT":
         start = _extend_left(doc, start, label, sent_start)
-    for k in range(start + 1, end):
-        if doc[k].tag_ in ("VBD", "VBZ", "VBP") and doc[k].is_lower:
-            end = k  # "Christie added" tagged as one ORG: a name never runs into a lower-case finite verb
-            break
+    end = next((k for k in range(start + 1, end) if name_stops_at(doc[k])), end)
     if end - start >= 3:
         is_lower, is_alpha = column(doc, IS_LOWER), column(doc, IS_ALPHA)
         for k in range(start + 1, end - 1):

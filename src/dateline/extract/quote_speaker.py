@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicons
 from ..record import Article, Source, make_span
 from . import entities as entities_module
+from .entity_base import name_stops_at
 from .quote_lexicon import Lexicon
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -170,11 +171,7 @@ def _ent_span(tok: Token) -> tuple[int, int] | None:
         b += 1
     while b > a and tok.doc[b].tag_ == "POS":
         b -= 1
-    # "Christie added" tagged as one ORG: a name never runs into a finite verb after tok
-    for i in range(tok.i + 1, b + 1):
-        if tok.doc[i].pos_ in ("VERB", "AUX") and tok.doc[i].tag_ in ("VBD", "VBZ", "VBP"):
-            b = i - 1
-            break
+    b = next((i - 1 for i in range(tok.i + 1, b + 1) if name_stops_at(tok.doc[i])), b)
     # "the Liberal Democrats": a name word attached to the head but tagged as another entity
     for child in reversed(list(tok.doc[a].lefts) if a == tok.i else []):
         if (

@@ -149,7 +149,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
     attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m), m.tok.idx, distance, m.tok.i)
 
 
-def _bare_number(tok) -> bool:  # noqa: ANN001 - a spaCy Token
+def _bare_number(tok: Token) -> bool:
     """A number standing alone ("reported on Tuesday, 21 confirmed cases"), not "One of the victims"."""
     return tok.like_num and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
