@@ -128,12 +128,6 @@ def decide(key: tuple[str, str, str], c: Counts, held: bool) -> bool:
 
 
 @cache
-def cue_table() -> frozenset[tuple[str, str, str]]:
-    """(lemma, pos, frame) triples that cue a stance with a holder, from the learned counts."""
-    return frozenset(k for k in counts() if k[2] != "*" and is_cue(k, True))
-
-
-@cache
 def cue_words() -> frozenset[tuple[str, str]]:
     """(lemma, pos) of the words that cue a stance in some frame, with or without a holder."""
     return frozenset(k[:2] for k in counts() if is_cue(k, True) or is_cue(k, False))
