@@ -568,3 +568,63 @@ def test_a_question_to_you_reports_nothing(extract) -> None:
         "What sort of measures do you think might be beneficial?"
     )
     assert [q.cue.text for q in article.quotes if q.cue] == ["suggest"]
+
+
+def test_an_attribution_set_off_by_commas_reports_the_clause_around_it(extract) -> None:
+    article = extract(
+        "Coal country\n\n"
+        "Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry. "
+        "If China can build a wall, he observed this week, then he can build one along the border."
+    )
+    said = next(q for q in article.quotes if q.cue and q.cue.text == "said")
+    assert said.speaker.mention.text == "Mr. Clarke"
+    assert said.content[-1].text == "he decided to take aim at the coal industry"
+    observed = next(q for q in article.quotes if q.cue and q.cue.text == "observed")
+    assert [c.text for c in observed.content] == ["If China can build a wall", "then he can build one along the border"]
+
+
+def test_a_name_right_before_the_cue_speaks_not_the_noun_it_was_hung_on(extract) -> None:
+    article = extract(
+        "Museum opens\n\nTo understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum."
+    )
+    (quote,) = article.quotes
+    assert quote.speaker.mention.text == "Chief Justice Roberts"
+    assert quote.content[-1].text == "one should visit this museum"
+
+
+def test_a_verbless_answer_before_he_said_is_what_was_said_but_a_date_is_not(extract) -> None:
+    answer = extract("Who votes\n\nMayor John Lyles was asked who votes. People like Scott, he said.")
+    assert [q.content[0].text for q in answer.quotes] == ["People like Scott"]
+    assert not extract("Briefing\n\nMayor John Lyles spoke. On Tuesday, he said.").quotes
+
+
+def test_a_quotation_closing_a_sentence_before_the_postposed_speaker(extract) -> None:
+    text = (
+        "Calendar\n\nThe first four states that vote represent only 4% of the delegates needed to win, while the "
+        'March states account for more than half of them and "better reflect the true diversity of the party," Mook wrote.'
+    )
+    article = extract(text)
+    indirect = next(q for q in article.quotes if q.kind == "indirect")
+    assert indirect.speaker.name == "Mook" and indirect.content[0].text.startswith("The first four states")
+
+
+def test_a_block_quotation_after_a_colon_is_the_speakers(extract) -> None:
+    article = extract(
+        "Governor speaks\n\nGovernor Paul LePage spoke on Tuesday. The governor added:\n\n"
+        "It is typical of her. She knows nothing, but she talks a lot.\n\nThe crowd cheered."
+    )
+    (quote,) = [q for q in article.quotes if q.cue and q.cue.text == "added"]
+    assert quote.content[0].text == "It is typical of her. She knows nothing, but she talks a lot"
+    assert quote.speaker.name == "Paul LePage"
+    assert not any("crowd" in q.text for q in article.quotes)
+
+
+def test_what_it_shows_is_the_speakers_to_say(extract) -> None:
+    article = extract(
+        "Clinton on Trump\n\nHillary Clinton spoke in Ohio. "
+        "She says it underscores that Trump is “temperamentally unfit to be commander-in-chief.”"
+    )
+    direct = next(q for q in article.quotes if q.kind == "direct")
+    assert direct.speaker.name == "Hillary Clinton" and direct.cue.text == "says"
+    indirect = next(q for q in article.quotes if q.kind == "indirect")
+    assert indirect.content[0].text.startswith("it underscores that Trump is")

@@ -144,6 +144,8 @@ def nearly_whole(ctx: Context, content: tuple[int, int], quoted: list[Direct]) -
     if first_after is not None and first_after.lower_ in ADVERBIAL_OPENERS:
         outside = [t for t in outside if t.idx < marks[-1][1]]
     words = [t for t in outside if t.pos_ in CONTENT_POS and t.lemma_ not in ("be", "have")]
+    if any(t.pos_ == "VERB" and quote_cues.match(t, ctx.lex) is not None for t in words):
+        return False  # "She says it underscores that Trump is "...": a report inside the clause, not the quotation
     return len(words) <= NEARLY_WHOLE_WORDS
 
 

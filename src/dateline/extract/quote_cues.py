@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.symbols import VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .entity_base import pos_tokens
 from .quote_lexicon import Cue, Lexicon, load
@@ -144,7 +144,7 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     # "posted a message on Twitter blaming Iran": a platform parsed as the gerund's subject
     subjects = [c for c in subjects if not (tok.tag_ in ("VBG", "VBN") and c.pos_ == "PROPN" and _platform(c))]
     if subjects:
-        return min(subjects, key=lambda c: abs(c.i - tok.i))
+        return _name_right_before(min(subjects, key=lambda c: abs(c.i - tok.i)), tok)
     for child in tok.lefts:
         # "Voters going to the polls say ...": the participle parsed as the verb's clause, its noun as
         # the participle's subject
@@ -200,6 +200,24 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _name_right_before(subj: Token, tok: Token) -> Token:
+    """ "To understand the real Dred Scott, Chief Justice Roberts said, ...": a name the parser made an
+    apposition of the subject, after a comma and right before the cue, is who speaks ("Hugh Hill, a doctor,
+    said" keeps Hill: that apposition is a description and ends in a comma)."""
+    for child in subj.children:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ == "PERSON"
+            and child.right_edge.i == tok.i - 1
+            and not tok.doc[tok.i - 1].is_punct
+            and child.left_edge.i > 0
+            and tok.doc[child.left_edge.i - 1].text == ","
+        ):
+            return child
+    return subj
+
+
 TITLE_LINKS = {"to", "of", "for", "at", "in", "and", "the", "'s", "’s"}
 
 
@@ -212,7 +230,8 @@ def _comma_before_subject(subj: Token, start: int) -> int | None:
     while j > limit and doc[j].text != ",":
         t = doc[j]
         if not (t.pos_ in ("PROPN", "ADJ", "NOUN", "DET", "PART") or t.tag_ == "VBG" or t.lower_ in TITLE_LINKS):
-            return None
+            if not (t.is_quote and j > start and doc[j - 1].text == ","):  # '... the nation," Mook wrote'
+                return None
         j -= 1
     return j if j > start and doc[j].text == "," else None
 
@@ -366,13 +385,20 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         for child in m.second.children:
             if child.dep_ in ("acl", "ccomp", "relcl"):
                 return (child.left_edge.i, child.right_edge.i)
-    if m.cue.takes_clause and tok.dep_ == "parataxis":
+    if m.cue.takes_clause and (tok.dep_ == "parataxis" or _parenthetical(tok)):
         # "The forces helped stabilize ..., X said" / "The museum, X said, celebrated ...":
         # the clause around the attribution (its part after the attribution: `trailing_range`)
         a, b = tok.head.left_edge.i, tok.left_edge.i - 1
-        if doc[tok.left_edge.i].text == "," or (b >= 0 and doc[b].text == ","):
-            if b > a:
-                return (a, b)
+        if (doc[tok.left_edge.i].text == "," or (b >= 0 and doc[b].text == ",")) and b > a:
+            return (a, b)
+        if subj is not None and subj.left_edge.i - 2 > tok.left_edge.i and doc[subj.left_edge.i - 1].text == ",":
+            # "If China can build a wall, he observed, ...": the clause before was hung on the cue
+            return (tok.left_edge.i, subj.left_edge.i - 2)
+        # "Back in Virginia, Mr. Clarke said, he decided ...", "That's why, he argued, the party ...":
+        # the parser hung what comes before on the cue, so the clause after it is what was said
+        rest = trailing_range(m)
+        if rest is not None:
+            return rest
     if (
         m.cue.takes_clause
         and subj is not None
@@ -387,6 +413,8 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
             clause = doc[start:comma]
             if len(clause) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in clause):
                 return (start, comma - 1)
+            if _fragment_said(clause, tok):
+                return (start, comma - 1)  # "People like Scott, he said.": a verbless answer is still what was said
     if m.cue.takes_object:
         objs: list[Token] = []
         if m.second is not None and m.second.dep_ == "prep":
@@ -405,6 +433,17 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
             return None  # "citing anonymous sources", "citing the Belarusian leader": whom, not what
         return _range(objs)
     return None
+
+
+def _fragment_said(clause: Span, tok: Token) -> bool:
+    """A verbless stretch before "..., he said." that is not scene-setting ("On Tuesday, he said"): two or
+    more words, not opening with a preposition or subordinator, not only a date, and nothing after the cue."""
+    words = [t for t in clause if not t.is_punct]
+    if len(words) < 2 or words[0].pos_ in ("ADP", "SCONJ", "ADV", "CCONJ") or words[0].tag_ in ("WRB", "WDT", "WP"):
+        return False
+    if all(t.ent_type_ in ("DATE", "TIME") or t.is_stop for t in words):
+        return False
+    return all(t.is_punct for t in tok.doc[tok.i + 1 : tok.sent.end])
 
 
 def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> tuple[int, int]:
@@ -430,10 +469,27 @@ def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> 
     return rng
 
 
+def _parenthetical(tok: Token) -> bool:
+    """ "If China can build a wall, he observed this week, then he can ...": an attribution set off by commas
+    that the parser made the clause of the main verb after it; it has a subject and no clause of its own."""
+    doc = tok.doc
+    b = tok.right_edge.i
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return (
+        tok.dep_ == "ccomp"
+        and subj is not None
+        and tok.head.i > b
+        and subj.left_edge.i > 0
+        and doc[subj.left_edge.i - 1].text == ","
+        and (doc[b].text == "," or (b + 1 < len(doc) and doc[b + 1].text == ","))
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
+    )
+
+
 def trailing_range(m: CueMatch) -> tuple[int, int] | None:
     """ "The museum, Mr. Bush said, celebrated his heroes": the clause resumes after the attribution."""
     tok = m.tok
-    if tok.dep_ != "parataxis" or not m.cue.takes_clause:
+    if not (tok.dep_ == "parataxis" or _parenthetical(tok)) or not m.cue.takes_clause:
         return None
     doc = tok.doc
     last = tok.right_edge.i

@@ -34,9 +34,12 @@ from .quote_context import (
 )
 from .quote_layout import dash_line, headline, label_lines, one_word, sentence_like
 from .quote_lexicon import load
-from .quote_marks import scan
+from .quote_marks import DOUBLE_OPEN, SINGLE_OPEN, scan
 from .quote_nominal import nominal_pass
 from .quote_resolve import conveyors, resolve_in_order, same, same_source
+
+THING_PRONOUNS = frozenset({"it", "this", "that"})
+QUOTE_OPENERS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + "\"'")
 
 
 def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]]:
@@ -52,13 +55,17 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
         if subj.lower_ == "you" and tok.sent.text.strip().rstrip('"”’\'').endswith("?"):
             continue  # "How well do you think this work represents ...?": a question asks, it reports nothing
+        if subj.lower_ in THING_PRONOUNS and _reported_by_someone(tok, ctx):
+            continue  # "She says it underscores that ...": what "it" shows is hers to say
         rng = quote_cues.content_range(m, subj)
-        if rng is None:
-            continue
-        rng = quote_cues.cut_at_next_attribution(rng, m, ctx.lex)
-        content = ctx.content(*rng, tok.idx)
+        if rng is not None:
+            rng = quote_cues.cut_at_next_attribution(rng, m, ctx.lex)
+            content = ctx.content(*rng, tok.idx)
+        else:
+            content = _block_after(ctx, tok)
         if content is None:
             continue
+        kind = "indirect" if rng is not None else "direct"  # a block quotation is verbatim
         speakers = speakers_of(subj, ctx)
         if m.cue.frame == "document" and any(sp.kind != "document" for sp in speakers):
             continue
@@ -88,12 +95,42 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         if rest_span is not None and rest_span[0] > content[1] and not ctx.in_quote(*rest_span):
             stretches.append(rest_span)
         for sp in speakers:
-            out.append(Cand("indirect", stretches, cue, sp, chan or sp.channel, status, order=tok.idx, cue_tok=tok.i))
+            out.append(Cand(kind, stretches, cue, sp, chan or sp.channel, status, order=tok.idx, cue_tok=tok.i))
         for d in directs:  # quoted phrases that are a proper part of the clause
             if content[0] <= d.mark.start and d.mark.end <= content[1]:
                 distance = min(abs(cue[0] - d.mark.end), abs(d.mark.start - cue[1]))
                 attach(d, speakers, cue, chan, status, tok.idx, distance, tok.i)
     return out, used
+
+
+def _reported_by_someone(tok: Token, ctx: Context) -> bool:
+    """Whether the cue is the clause of a cue above it whose speaker is not a thing ("She says it shows")."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or quote_cues.match(head, ctx.lex) is None:
+        return False
+    above = quote_cues.speaker_token(head)
+    return above is not None and above.lower_ not in THING_PRONOUNS
+
+
+def _block_after(ctx: Context, tok: Token) -> tuple[int, int] | None:
+    """ "Hewitt writes:" closing its paragraph, then a paragraph with no quotation mark: a block quotation
+    (the page set it apart, and extraction dropped the layout), what the cue reports."""
+    if not _opens_block(tok):
+        return None
+    para = ctx.para_of(tok.idx)
+    end = ctx.paras[para][1]
+    tail = ctx.text[tok.idx + len(tok) : end]
+    if not tail.rstrip().endswith(":") or len(tail.split()) > 8 or para + 1 >= len(ctx.paras):
+        return None
+    start, stop = ctx.paras[para + 1]
+    if ctx.text[start] in QUOTE_OPENERS or ctx.in_quote(start, stop):
+        return None
+    return ctx.trim(start, stop)
+
+
+def _opens_block(tok: Token) -> bool:
+    """A finite verb ("writes", "added") or a participle after its subject can open a block quotation."""
+    return tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
 
 
 def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) -> None:
