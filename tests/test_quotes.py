@@ -628,3 +628,20 @@ def test_what_it_shows_is_the_speakers_to_say(extract) -> None:
     assert direct.speaker.name == "Hillary Clinton" and direct.cue.text == "says"
     indirect = next(q for q in article.quotes if q.kind == "indirect")
     assert indirect.content[0].text.startswith("it underscores that Trump is")
+
+
+def test_a_cue_on_an_attempt_belongs_to_whoever_made_it(extract) -> None:
+    article = extract(
+        "Trump replies\n\nOn Sunday morning Mr. Trump made a third attempt to deflect the criticism, "
+        "writing on Twitter that the real issue was terrorism."
+    )
+    (quote,) = [q for q in article.quotes if q.cue and q.cue.text == "writing"]
+    assert quote.speaker.mention.text == "Mr. Trump" and quote.content[0].text == "the real issue was terrorism"
+
+
+def test_a_relative_clause_parsed_as_the_cues_clause_leaves_the_name_speaking(extract) -> None:
+    article = extract(
+        "Endorsements\n\nSanders, meanwhile, who sits at zero such endorsements, said the count speaks volumes."
+    )
+    (quote,) = article.quotes
+    assert quote.speaker.mention.text == "Sanders" and quote.content[0].text == "the count speaks volumes"

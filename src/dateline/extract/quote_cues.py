@@ -146,6 +146,12 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     if subjects:
         return _name_right_before(min(subjects, key=lambda c: abs(c.i - tok.i)), tok)
     for child in tok.lefts:
+        if child.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in child.children):
+            # "Sanders, meanwhile, who sits at zero endorsements, said ...": the relative clause parsed as the
+            # cue's clause, with the name as a second subject of it
+            named = [c for c in child.lefts if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and c.i < child.i]
+            if named:
+                return named[0]
         # "Voters going to the polls say ...": the participle parsed as the verb's clause, its noun as
         # the participle's subject
         if child.dep_ in ("csubj", "ccomp") and child.tag_ == "VBG" and not passive:
@@ -192,6 +198,14 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         return speaker_token(head.head, depth + 1)
     if tok.dep_ in INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
         return speaker_token(head, depth + 1)
+    if (
+        tok.dep_ == "acl"
+        and head.dep_ in ("dobj", "attr")
+        and head.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        # "made a third attempt to deflect the criticism, writing that ...": whoever made the attempt
+        return speaker_token(head.head, depth + 1)
     noun = _carrier(tok)
     if noun is not None:  # "posted a message on Twitter blaming Iran": whoever posted it
         return speaker_token(noun.head, depth + 1)
