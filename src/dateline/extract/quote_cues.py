@@ -172,6 +172,9 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         # "the board of the Washington Post Trump said": a subject the parser attached elsewhere;
         # "President Trump claims he ...": the verb parsed as the name's object
         return prev
+    inverted = None if passive else _inverted_object(tok)
+    if inverted is not None:
+        return inverted
     named = None if passive else _name_before_apposition(tok)
     if named is not None:
         return named
@@ -212,6 +215,20 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return speaker_token(head.head, depth + 1)
     return None
+
+
+def _inverted_object(tok: Token) -> Token | None:
+    """ '"Do you want them to run?" asked Sen. Maria Cantwell': after a quotation the verb comes first, and
+    the parser reads the speaker as whom was asked."""
+    doc = tok.doc
+    if tok.i == 0 or not doc[tok.i - 1].is_quote or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != tok.i + 1 or obj.pos_ != "PROPN" or obj.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
+        return None  # '"..." asked Trump whether he ...': whom was asked, and what
+    return obj
 
 
 def _name_right_before(subj: Token, tok: Token) -> Token:
