@@ -329,11 +329,10 @@ def test_that_clause_hung_on_the_channel_noun(run):
     assert q.text.startswith("the company’s plans to close two plants are certain")
 
 
-def test_hoping_is_hope_not_hop(run):
-    # the lemmatizer reads "hoping" as "hop"
-    _, qs = run("The senator is hoping to avoid any misstep before the primary.")
-    q = by_text(qs, "to avoid any misstep")
-    assert q.cue is not None and q.cue.text == "hoping"
+def test_an_intention_nobody_voices_is_a_stance_not_a_quote(extract):
+    a = extract("Vote\n\nOne of the victims decided to allow her name to be made public. The council plans to meet.")
+    assert not a.quotes
+    assert {s.cue.text for s in a.stances} >= {"decided"}
 
 
 def test_accusation_keeps_what_it_accuses_of(run):
@@ -645,3 +644,23 @@ def test_a_relative_clause_parsed_as_the_cues_clause_leaves_the_name_speaking(ex
     )
     (quote,) = article.quotes
     assert quote.speaker.mention.text == "Sanders" and quote.content[0].text == "the count speaks volumes"
+
+
+def test_a_bracketed_opening_still_reads_as_a_sentence(extract) -> None:
+    article = extract(
+        "Rugby\n\nThe game was hard. \"It was pretty set piece dominated there\", Radmall said. "
+        "\"[It was] a pretty physical game out there this afternoon. We are sore after that one.\""
+    )
+    assert [q.speaker.name for q in article.quotes if q.kind == "direct"] == ["Radmall", "Radmall"]
+
+
+def test_a_person_named_right_after_an_inserted_cue_speaks(extract) -> None:
+    article = extract(
+        "Kerry\n\nAny interpretation of Mr. Kerry's actions, said Michael Kofman, an expert on Russia, "
+        "would read this as an admission. Dean Johnson, a salesman from Sumter, says Cruz will win."
+    )
+    said = next(q for q in article.quotes if q.cue.text == "said")
+    assert said.speaker.name == "Michael Kofman"
+    assert [c.text for c in said.content] == ["Any interpretation of Mr. Kerry's actions", "would read this as an admission"]
+    says = next(q for q in article.quotes if q.cue.text == "says")
+    assert says.speaker.name == "Dean Johnson" and says.content[0].text == "Cruz will win"

@@ -26,8 +26,6 @@ CONVEY_VERBS = {"read", "deliver", "present", "convey", "relay", "hand", "pass",
 NAMING = {"call", "name", "dub", "term", "label", "brand", "describe", "characterize", "characterise", "dismiss"}
 HYPOTHETICAL = {"if", "unless", "whether"}
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
-# forms the lemmatizer gets wrong ("hoping" -> "hop"): as a verb with a clause they are the cue's
-LEMMA_FIXES = {"hoping": "hope", "hopes": "hope", "hoped": "hope"}
 
 
 @dataclass
@@ -58,7 +56,7 @@ def match(tok: Token, lex: Lexicon) -> CueMatch | None:
     """The cue at a verb token, if its lemma (alone or with a particle or object) is a cue."""
     if tok.pos_ != "VERB":
         return None
-    lemma = LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
     if lemma not in lex.verbs and lemma not in _pair_verbs(lex):
         return None  # no cue starts with this verb: the common case, decided without its children
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in tok.children):
@@ -127,6 +125,9 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     Of several subjects (a misparse across a postposed attribution or a paragraph break), the one
     nearest the verb in the same paragraph.
     """
+    inverted = _inverted_name(tok)
+    if inverted is not None:
+        return inverted
     passive = False
     subjects = []
     # a controlled verb ("is reported to have ... claimed", "was met with applause upon announcing")
@@ -376,6 +377,12 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
     """Token range [a, b] of what the cue reports, or None when it reports nothing here."""
     tok = m.tok
     doc = tok.doc
+    if _inverted_name(tok) is not None:
+        # "Any interpretation of his actions, said Michael Kofman, an expert, would recognize ...": the subject
+        # before the attribution, then (`trailing_range`) the rest of the clause after the name
+        lead = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+        if lead is not None and lead.left_edge.i < tok.i - 1:
+            return (lead.left_edge.i, tok.i - 2)
     if m.cue.takes_clause or m.cue.frame == "object":
         clauses = [c for c in tok.children if c.dep_ == "ccomp" and c != m.second and not _across_paragraph(c, tok)]
         if subj is not None and any(c.dep_ in ("dobj", "xcomp") and c.i > tok.i for c in tok.children):
@@ -517,9 +524,40 @@ def _parenthetical(tok: Token) -> bool:
     )
 
 
+def _inverted_name(tok: Token) -> Token | None:
+    """ "Any interpretation of his actions, said Michael Kofman, an expert on Russia, would recognize ...": a
+    person named right after a cue set off by a comma, and followed by one, parsed as the subject of the clause
+    that goes on ("Dean Johnson, a salesman, says Cruz will ..." is no inversion: no comma after the name)."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "," or tok.i + 1 >= len(doc) or tok.tag_ not in ("VBD", "VBZ"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+        return None
+    for ent in doc.ents:
+        if (
+            ent.label_ == "PERSON"
+            and tok.i < ent.start <= tok.i + 3
+            and ent.root.dep_ == "nsubj"
+            and ent.end < len(doc)
+            and doc[ent.end].text == ","  # "..., said Kofman, an expert, would": not "..., says Cruz will"
+        ):
+            head = ent.root.head
+            if head.dep_ == "ccomp" and head.head.i == tok.i and all(t.pos_ == "PROPN" for t in doc[tok.i + 1 : ent.start]):
+                return ent.root
+    return None
+
+
 def trailing_range(m: CueMatch) -> tuple[int, int] | None:
     """ "The museum, Mr. Bush said, celebrated his heroes": the clause resumes after the attribution."""
     tok = m.tok
+    name = _inverted_name(tok)
+    if name is not None:
+        doc = tok.doc
+        after = name.right_edge.i + 1
+        while after < len(doc) and doc[after].is_punct:
+            after += 1
+        end = name.head.right_edge.i
+        return (after, end) if end > after else None
     if not (tok.dep_ == "parataxis" or _parenthetical(tok)) or not m.cue.takes_clause:
         return None
     doc = tok.doc
