@@ -664,3 +664,15 @@ def test_a_person_named_right_after_an_inserted_cue_speaks(extract) -> None:
     assert [c.text for c in said.content] == ["Any interpretation of Mr. Kerry's actions", "would read this as an admission"]
     says = next(q for q in article.quotes if q.cue.text == "says")
     assert says.speaker.name == "Dean Johnson" and says.content[0].text == "Cruz will win"
+
+
+def test_called_for_reports_what_was_asked_for_without_the_for(extract) -> None:
+    article = extract("Drugs\n\nJo Jorgensen called for an end to the War on Drugs.")
+    (quote,) = article.quotes
+    assert quote.cue.text == "called for" and quote.content[0].text == "an end to the War on Drugs"
+
+
+def test_a_quoted_phrase_closing_the_content_keeps_its_closing_mark(extract) -> None:
+    article = extract('Talks\n\nSteve Bannon said that Trump talks to Jared Kushner "almost daily."')
+    indirect = next(q for q in article.quotes if q.kind == "indirect")
+    assert indirect.content[0].text == 'Trump talks to Jared Kushner "almost daily."'

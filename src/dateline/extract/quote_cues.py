@@ -462,10 +462,12 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         for child in tok.rights:
             if child.dep_ in ("dobj", "xcomp", "oprd") and child != m.second:
                 objs.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("as", "of", "for") and objs:  # "accused X of Y"
+            elif child.dep_ == "prep" and child.lower_ in ("as", "of", "for") and objs and child != m.second:
+                # "accused X of Y" (not the "for" of "called for" itself)
                 objs.append(child)
         objs = [o for o in objs if not (o.pos_ == "PRON" and not list(o.children))]
-        if tok.lemma_.lower() in NAMING and not any(o.dep_ in ("oprd", "xcomp", "prep", "ccomp") for o in objs):
+        naming = m.second is None or m.second.dep_ != "prep"  # "called for X" asks for X, it names nothing
+        if naming and tok.lemma_.lower() in NAMING and not any(o.dep_ in ("oprd", "xcomp", "prep", "ccomp") for o in objs):
             return None  # "has yet to name the date": naming needs the name ("called it X", "named X as Y")
         if tok.lemma_.lower() == "cite" and objs and all(_names_a_source(o) for o in objs):
             return None  # "citing anonymous sources", "citing the Belarusian leader": whom, not what

@@ -17,6 +17,8 @@ sentences, the previous quote's speaker.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..record import Article, Quote, make_span
@@ -274,9 +276,23 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
     return [to_quote(ctx.text, f"Q{i}", c) for i, c in enumerate(cands, 1)]
 
 
+CLOSING_AFTER = re.compile(r"[.,!?]?[\"”]")  # a closing double mark right after a content's end
+
+
+def _closed(text: str, start: int, end: int) -> int:
+    """The end of a content that opens a quotation and does not close it, moved past the closing mark the parser
+    hung on the cue instead ('said Trump talks to Kushner "almost daily."'): the quoted phrase stays whole."""
+    inner = text[start:end]
+    if inner.count("“") > inner.count("”") or ("“" not in inner and inner.count('"') % 2 == 1):
+        m = CLOSING_AFTER.match(text, end)
+        if m is not None:
+            return m.end()
+    return end
+
+
 def to_quote(text: str, ident: str, c: Cand) -> Quote:
     """The record of a finished candidate (quotes and stances alike)."""
-    content = [make_span(text, s, e) for s, e in c.stretches]
+    content = [make_span(text, s, _closed(text, s, e)) for s, e in c.stretches]
     return Quote(
         id=ident,
         kind=c.kind,  # type: ignore[arg-type]
