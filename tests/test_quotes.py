@@ -676,3 +676,12 @@ def test_a_quoted_phrase_closing_the_content_keeps_its_closing_mark(extract) -> 
     article = extract('Talks\n\nSteve Bannon said that Trump talks to Jared Kushner "almost daily."')
     indirect = next(q for q in article.quotes if q.kind == "indirect")
     assert indirect.content[0].text == 'Trump talks to Jared Kushner "almost daily."'
+
+
+def test_a_quotation_on_the_line_after_a_colon_is_that_speakers(extract) -> None:
+    article = extract(
+        "Experts split\n\nLegal experts were split.\nMark Seidenberg, a linguist, commented:\n"
+        '"Nearly all legal experts agree that the case is weak."\nJohn Eastman said the case is strong.'
+    )
+    direct = next(q for q in article.quotes if q.kind == "direct")
+    assert direct.speaker.name == "Mark Seidenberg" and direct.cue.text == "commented"

@@ -22,8 +22,9 @@ SINGLE_CLOSE = "’›"
 OPENING_CONTEXT = " \t\n([{—–-:/"
 
 # A paragraph break: a blank line, a new line indented (wire copy such as Reuters'), or a new line
-# after the end of a sentence or quotation (one paragraph a line); a new line inside a sentence is a wrap.
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,})\s*|(?<=[.!?\"”»’])[ \t]*\n(?=[\"“”«„‘A-Z0-9])")
+# after the end of a sentence, a quotation or a colon that introduces one (one paragraph a line); a new line inside
+# a sentence is a wrap.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,})\s*|(?<=[.!?:\"”»’])[ \t]*\n(?=[\"“”«„‘A-Z0-9])")
 
 
 @dataclass
