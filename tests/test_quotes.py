@@ -685,3 +685,11 @@ def test_a_quotation_on_the_line_after_a_colon_is_that_speakers(extract) -> None
     )
     direct = next(q for q in article.quotes if q.kind == "direct")
     assert direct.speaker.name == "Mark Seidenberg" and direct.cue.text == "commented"
+
+
+def test_a_content_stays_on_its_cues_side_of_a_semicolon(extract) -> None:
+    article = extract(
+        "Defence\n\nThe commissioner said the country spends 1.2 percent on defence; NATO guidelines call for 2 percent."
+    )
+    (quote,) = article.quotes
+    assert quote.content[0].text == "the country spends 1.2 percent on defence"

@@ -486,6 +486,24 @@ def _fragment_said(clause: Span, tok: Token) -> bool:
     return all(t.is_punct for t in tok.doc[tok.i + 1 : tok.sent.end])
 
 
+def within_semicolons(rng: tuple[int, int], tok: Token) -> tuple[int, int] | None:
+    """A content stays on its cue's side of a semicolon: "The FSB denies it; reports describe X" does not make the
+    FSB's clause what the reports describe, and "said A; NATO guidelines call for B" ends A at the semicolon."""
+    doc = tok.doc
+    a, b = rng
+    if b < tok.i:
+        if any(doc[k].text == ";" for k in range(b + 1, tok.i)):
+            return None
+        semis = [k for k in range(a, b + 1) if doc[k].text == ";"]
+        a = semis[-1] + 1 if semis else a
+    elif a > tok.i:
+        if any(doc[k].text == ";" for k in range(tok.i + 1, a)):
+            return None
+        semis = [k for k in range(a, b + 1) if doc[k].text == ";"]
+        b = semis[0] - 1 if semis else b
+    return (a, b) if b >= a else None
+
+
 def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> tuple[int, int]:
     """ "X said A and several said B": the first content ends where the next attribution begins; so does
     "X said A, which he said would B" (a relative clause that is an attribution of its own)."""

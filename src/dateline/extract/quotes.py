@@ -61,8 +61,8 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
             continue  # "She says it underscores that ...": what "it" shows is hers to say
         rng = quote_cues.content_range(m, subj)
         if rng is not None:
-            rng = quote_cues.cut_at_next_attribution(rng, m, ctx.lex)
-            content = ctx.content(*rng, tok.idx)
+            rng = quote_cues.within_semicolons(quote_cues.cut_at_next_attribution(rng, m, ctx.lex), tok)
+            content = ctx.content(*rng, tok.idx) if rng is not None else None
         else:
             content = _block_after(ctx, tok)
         if content is None:
