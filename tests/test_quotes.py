@@ -693,3 +693,17 @@ def test_a_content_stays_on_its_cues_side_of_a_semicolon(extract) -> None:
     )
     (quote,) = article.quotes
     assert quote.content[0].text == "the country spends 1.2 percent on defence"
+
+
+def test_according_to_a_source_with_an_apposition_or_a_relative_clause_reports_the_clause_before(extract) -> None:
+    a = extract(
+        "Charges\n\nThe suspect was charged with hate crimes, according to prosecutor Josh Bash, the U.S. Attorney "
+        "for Texas. Two men were arrested, according to police, who said the attack was planned. "
+        "YPG is the main fighting force of the SDF, largely Kurdish and, according to Turkey, supportive of the PKK."
+    )
+    got = {q.speaker.mention.text: q.content[0].text for q in a.quotes if q.kind == "according_to"}
+    assert got == {
+        "prosecutor Josh Bash": "The suspect was charged with hate crimes",
+        "police": "Two men were arrested",
+        "Turkey": "supportive of the PKK",
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .entity_base import token_matches
 from .quote_context import Cand, Context, Direct, attribute_clause, speakers_of
+from .quote_cues import within_semicolons
 
 _ACCORDING = frozenset({"according"})
 
@@ -23,8 +24,8 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None and tok.i + 2 < len(doc):
             pobj = doc[tok.i + 2].head if doc[tok.i + 2].head.i > tok.i + 1 else doc[tok.i + 2]
-        if pobj is None:
-            continue
+        if pobj is None or pobj.tag_ in ("WDT", "WP"):
+            continue  # "a report, according to which ...": the relative clause is the report's, said elsewhere
         sent = tok.sent
         src_end = max(pobj.right_edge.i, pobj.i)
         # trim the source at a comma (the content may be parsed as part of its NP)
@@ -37,19 +38,32 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         while src_end + 1 < sent.end and (doc[src_end + 1].ent_iob_ == "I" or doc[src_end + 1].pos_ == "PROPN"):
             src_end += 1
         after = [t for t in doc[src_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
-        # "..., according to X, via news agency Interfax.": a trailing phrase, not what X said
-        if not after or (after[0].pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in after)):
-            rng = (sent.start, tok.i - 1)  # "..., according to X."
+        before = [t for t in doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
+        if before and _trails(after):
+            rng = (sent.start, tok.i - 1)  # "..., according to X." / "..., according to X, the US attorney."
         else:
             rng = (src_end + 1, sent.end - 1)  # "According to X, ..." or "..., according to X, did Y"
-        if rng is None or rng[1] < rng[0]:
+        bounded = within_semicolons(rng, tok)
+        if bounded is None:
             continue
-        content = ctx.content(*rng, tok.idx)
+        content = ctx.content(*bounded, tok.idx)
         if content is None:
             continue
         cue = (tok.idx, to.idx + len(to))
         out += attribute_clause(ctx, "according_to", content, directs, speakers_of(pobj, ctx), cue, "neutral", tok)
     return out
+
+
+def _trails(after: list) -> bool:  # noqa: ANN001 - spaCy tokens
+    """Whether what follows "according to X" only adds to the source: nothing, a phrase with no verb ("via
+    Interfax", ", the U.S. Attorney for Texas"), or a relative clause about it (", who said ...")."""
+    if not after:
+        return True
+    if after[0].tag_ in ("WP", "WDT", "WP$"):
+        return True
+    # a verbless phrase: "via Interfax" or an apposition naming the source again, not "and, according to
+    # Turkey, supportive of the PKK" (an adjective: the content)
+    return after[0].pos_ in ("ADP", "DET", "PROPN", "NOUN") and not any(t.pos_ in ("VERB", "AUX") for t in after)
 
 
 def _place_apposition(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spaCy Doc
