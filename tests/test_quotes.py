@@ -707,3 +707,11 @@ def test_according_to_a_source_with_an_apposition_or_a_relative_clause_reports_t
         "police": "Two men were arrested",
         "Turkey": "supportive of the PKK",
     }
+
+
+def test_a_thing_that_cannot_speak_reports_nothing_by_its_object(extract) -> None:
+    article = extract(
+        "Outbreak\n\nThe virus claimed 6606 lives in the region. Both the council and the government "
+        "called for his death to be investigated."
+    )
+    assert [q.speaker.mention.text for q in article.quotes] == ["the council", "the government"]

@@ -331,6 +331,21 @@ def _described_by_complement(tok: Token) -> bool:
     return False
 
 
+def can_speak(tok: Token, sp: Speaker, lex: Lexicon) -> bool:
+    """Whether a subject can be a source at all: a name, a pronoun, a role, group or document noun, or a noun
+    the article ties to an entity ("both nations"). "The virus claimed 6,606 lives" is no attribution."""
+    if sp.kind != "unnamed" or tok.pos_ in ("PRON", "PROPN") or tok.tag_ in ("WP", "WDT"):
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in lex.unnamed or lemma in role_heads() or lemma in lex.channels or lemma in lex.audiences
+
+
+@lru_cache(maxsize=1)
+def role_heads() -> frozenset[str]:
+    """Head nouns of every role in roles.tsv: persons ("the ambassador"), bodies ("the ministry", "the council")."""
+    return frozenset(_role_head(r[0]) for r in lexicons.rows("roles.tsv") if len(r) >= 2)
+
+
 @lru_cache(maxsize=1)
 def person_roles() -> frozenset[str]:
     """Role nouns that stand for a person already named ("the ambassador"), from the entities' roles.tsv."""

@@ -71,6 +71,11 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         speakers = speakers_of(subj, ctx)
         if m.cue.frame == "document" and any(sp.kind != "document" for sp in speakers):
             continue
+        object_only = m.cue.frame == "object" or (
+            m.cue.frame == "both" and not any(c.dep_ == "ccomp" for c in tok.children)
+        )
+        if object_only and not all(quote_speaker.can_speak(subj, sp, ctx.lex) for sp in speakers):
+            continue  # "the virus claimed 6,606 lives", "protesters chanted slogans": nobody reports anything
         cue = quote_cues.cue_span(m)
         chan = quote_cues.via(m, subj, ctx.lex)
         status = status_of(m)
