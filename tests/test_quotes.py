@@ -715,3 +715,21 @@ def test_a_thing_that_cannot_speak_reports_nothing_by_its_object(extract) -> Non
         "called for his death to be investigated."
     )
     assert [q.speaker.mention.text for q in article.quotes] == ["the council", "the government"]
+
+
+def test_a_given_name_tells_he_from_she_before_any_pronoun_does(extract) -> None:
+    article = extract(
+        "Fan expo\n\nBrendan Fraser arrived on Friday. Organiser Leisha Riddell said the event was full. "
+        '"It was fun to meet everyone," he said.'
+    )
+    direct = next(q for q in article.quotes if q.kind == "direct")
+    assert direct.speaker.name == "Brendan Fraser"
+
+
+def test_birth_count_names_give_a_gender_but_never_make_a_person():
+    from dateline.extract import entity_lexicon
+
+    genders = entity_lexicon.name_genders()
+    assert genders["leisha"] == "f" and genders["brendan"] == "m" and genders["sergey"] == "m"
+    assert "andrea" not in genders and "jordan" not in genders  # a man's name in Italy; either sex in the US
+    assert "georgia" in genders and "georgia" not in entity_lexicon.given_names()

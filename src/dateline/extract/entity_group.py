@@ -423,8 +423,11 @@ def _describe(group: Group) -> None:
             titles.append(m.title)
     group.titles = titles if group.type == "PERSON" else []
     group.gender = next((m.gender for m in ms if m.gender), None)
-    if group.gender is None and group.type == "PERSON" and len(group.name.split()) >= 2:
-        group.gender = lex.given_names().get(group.name.split()[0].lower())
+    words = group.name.lower().split()
+    if group.gender is None and group.type == "PERSON" and len(words) >= 2:
+        # the first given name before the surname ("Organiser Leisha Riddell": the title is no name)
+        genders = lex.name_genders()
+        group.gender = next((genders[w] for w in words[:-1] if w in genders), None)
     group.country = _country(group)
 
 

@@ -142,8 +142,18 @@ def title_first_words() -> frozenset[str]:
 
 @cache
 def given_names() -> dict[str, str]:
-    """Given name (lower case) -> "m" / "f", for names with a clear gender."""
+    """Given name (lower case) -> "m" / "f": the hand-written list, names that also mark a person as one."""
     return {r[0].lower(): r[1] for r in lexicons.rows("given_names.tsv") if len(r) >= 2 and r[1] in ("m", "f")}
+
+
+@cache
+def name_genders() -> dict[str, str]:
+    """Given name -> "m" / "f" for telling "he" from "she": the US birth counts (given_names_ssa.tsv, 21,000
+    names), overridden by the hand-written list. Only for gender: "Georgia" and "Austin" are names there too,
+    so this list never makes a word a person's name."""
+    out = {r[0].lower(): r[1] for r in lexicons.rows("given_names_ssa.tsv") if len(r) >= 2 and r[1] in ("m", "f")}
+    out.update(given_names())
+    return out
 
 
 @cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..record import Entity, Source
 from . import quote_cues, quote_speaker
+from .entity_lexicon import name_genders
 from .quote_context import Cand, Context
 from .quote_speaker import Speaker, resolve
 
@@ -19,11 +20,13 @@ _TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms
 
 
 def entity_genders(entities: list[Entity]) -> dict[str, str]:
-    """Entity id -> "m"/"f" where the article shows it: a Mr/Ms title, or clearly more he than she (or the reverse).
+    """Entity id -> "m"/"f" where the article shows it: a Mr/Ms title, or clearly more he than she (or the reverse),
+    else the given name.
 
     "He claimed" then skips a woman spoken of just before and reaches the man it means.
     """
     out: dict[str, str] = {}
+    genders = name_genders()
     for ent in entities:
         if ent.type != "PERSON":
             continue
@@ -38,6 +41,12 @@ def entity_genders(entities: list[Entity]) -> dict[str, str]:
             out[ent.id] = "m"
         elif votes["f"] >= 2 * votes["m"] + 1:
             out[ent.id] = "f"
+        elif votes["m"] == votes["f"] == 0:
+            # no title and no pronoun yet: the given name ("Organiser Leisha Riddell", then "he" is not her)
+            words = ent.name.lower().split()
+            gender = next((genders[w] for w in words[:-1] if w in genders), None) if len(words) >= 2 else None
+            if gender is not None:
+                out[ent.id] = gender
     return out
 
 
