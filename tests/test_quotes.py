@@ -733,3 +733,22 @@ def test_birth_count_names_give_a_gender_but_never_make_a_person():
     assert genders["leisha"] == "f" and genders["brendan"] == "m" and genders["sergey"] == "m"
     assert "andrea" not in genders and "jordan" not in genders  # a man's name in Italy; either sex in the US
     assert "georgia" in genders and "georgia" not in entity_lexicon.given_names()
+
+
+def test_he_is_the_man_just_named_in_his_paragraph_not_the_last_speaker(extract) -> None:
+    article = extract(
+        "Comic con\n\nJohn Rhys-Davies said the fans were great.\n\n"
+        'Ian Campbell runs a comic stall near the entrance. "Sales were strong this year," he told Wikinews.'
+    )
+    direct = next(q for q in article.quotes if q.kind == "direct")
+    assert direct.speaker.name == "Ian Campbell" and direct.speaker.mention.text == "he"
+
+
+def test_i_in_a_first_person_account_stays_the_narrator(extract) -> None:
+    article = extract(
+        'Survivor\n\n"I came to the city in 2010," Priya Kumari told Wikinews.\n\n'
+        "There was a lady there, Rajamma, who worked at the bus stand. She told me that the people here were not good. "
+        "I told her that I was from Karnataka."
+    )
+    told = next(q for q in article.quotes if q.speaker and q.speaker.mention.text == "I")
+    assert told.speaker.name == "Priya Kumari"

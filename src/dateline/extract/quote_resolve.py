@@ -98,7 +98,11 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             if low in ("it", "they", "its", "their", "them"):
                 want = False
             prev = previous(c.order, want, names_too=sp.fallback is None, gender=PRONOUN_GENDER.get(low))
-            if sp.fallback is not None and (prev is None or sp.kind == "nominal" or _named_in_sentence(ctx, sp)):
+            if low == "i":
+                prev = _first_person(ctx, done, c.order) or prev
+            if sp.fallback is not None and (
+                prev is None or sp.kind == "nominal" or _named_in_sentence(ctx, sp) or _newcomer(ctx, sp, prev, done)
+            ):
                 # the entities extractor's coreference, when no earlier speaker fits better
                 c.speaker = Speaker(sp.fallback.model_copy(update={"mention": sp.source.mention}), "named", sp.etype)
             elif prev is not None:
@@ -124,6 +128,41 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 c.speaker = Speaker(
                     person.source.model_copy(update={"mention": c.speaker.source.mention}), "named", "PERSON"
                 )
+
+
+def _first_person(ctx: Context, done: list[Cand], before: int) -> Speaker | None:
+    """Who "I" is in a first-person account: the nearest earlier person not named by "he" or "she" ("She asked me
+    ... I told her": still the narrator, not the woman just quoted; "Frido Welker: I think": the label)."""
+    para = ctx.para_of(before)
+    for c in reversed(done):
+        sp = c.speaker
+        if sp is None or c.order > before or sp.source.mention is None:
+            continue
+        if para - ctx.para_of(c.order) > 3:
+            break
+        if sp.source.mention.text.lower() in PRONOUN_GENDER or sp.etype != "PERSON":
+            continue  # the people the narrator speaks of, and bodies ("the EFF explained ... And I believe")
+        return sp if sp.kind == "named" else None
+    return None
+
+
+def _newcomer(ctx: Context, sp: Speaker, prev: Speaker, done: list[Cand]) -> bool:
+    """Whether the person the entities extractor links a pronoun to was named in the pronoun's paragraph, after
+    the earlier speaker last spoke in another paragraph ("Ian Campbell runs the stall. ... he told Wikinews")."""
+    mention, fallback = sp.source.mention, sp.fallback
+    if mention is None or fallback is None or fallback.entity is None or fallback.entity == prev.source.entity:
+        return False
+    if sp.source.name.lower() not in PRONOUN_GENDER or fallback.name.lower() in PRONOUN_GENDER:
+        return False  # "he" and "she" only: "I" in an interview is the one answering
+    spoke = [c.order for c in done if c.speaker is not None and same(c.speaker, prev)]
+    para = ctx.para_of(mention.start)
+    if not spoke or ctx.para_of(max(spoke)) >= para:
+        return False
+    start = ctx.paras[para][0]
+    entity = next((e for e in ctx.article.entities if e.id == fallback.entity), None)
+    return entity is not None and any(
+        m.kind == "name" and start <= m.start and m.end <= mention.start for m in entity.mentions
+    )
 
 
 def _named_in_sentence(ctx: Context, sp: Speaker) -> bool:
