@@ -25,6 +25,7 @@ VERB_CHANNELS = {"tweet": "tweet", "post": "post", "blog": "blog", "broadcast": 
 CONVEY_VERBS = {"read", "deliver", "present", "convey", "relay", "hand", "pass", "voice"}
 NAMING = {"call", "name", "dub", "term", "label", "brand", "describe", "characterize", "characterise", "dismiss"}
 HYPOTHETICAL = {"if", "unless", "whether"}
+PERSONAL_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
 
 
@@ -191,15 +192,12 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         for child in verb.children:
             if child.dep_ == "dobj":
                 return child
-    if (
-        tok.dep_ == "conj"
-        and head.dep_ == "ccomp"
-        and head.head.pos_ == "VERB"
-        and any(c.dep_ == "ccomp" for c in tok.children)
-    ):
-        # "The ministry indicated no vehicles were involved and suggested the driver lost control": the
-        # parser hangs the second cue on the first one's clause; it shares the first cue's subject
-        return speaker_token(head.head, depth + 1)
+    outer = hung_on_clause(tok)
+    if outer is not None:
+        # "The ministry indicated no vehicles were involved and suggested the driver lost control", "Iran said the
+        # plane was shot down, blaming human error": the parser hangs the second cue on the first one's clause;
+        # it shares the first cue's subject
+        return speaker_token(outer, depth + 1)
     if tok.dep_ in INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
         return speaker_token(head, depth + 1)
     if (
@@ -504,20 +502,44 @@ def within_semicolons(rng: tuple[int, int], tok: Token) -> tuple[int, int] | Non
     return (a, b) if b >= a else None
 
 
+def hung_on_clause(tok: Token) -> Token | None:
+    """The cue verb whose reported clause the parser hung this second cue of the same speaker on: a coordinated
+    verb ("indicated A and suggested B") or a participle after a comma ("said A, blaming B") with no subject of its
+    own, on the head of that clause."""
+    head = tok.head
+    if head.dep_ != "ccomp" or head.head.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
+        return head.head
+    if tok.dep_ == "conj":
+        # "reported that Trump skipped the visit and referred to the soldiers as losers": a person in the clause
+        # may well be the one doing the second verb, unless it reports a clause of its own
+        inner = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        person = inner is not None and (
+            inner.ent_type_ == "PERSON"
+            or inner.lower_ in PERSONAL_PRONOUNS
+            or (inner.pos_ == "PROPN" and inner.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"))
+        )
+        if not person or any(c.dep_ == "ccomp" for c in tok.children):
+            return head.head
+    return None
+
+
 def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> tuple[int, int]:
     """ "X said A and several said B": the first content ends where the next attribution begins; so does
     "X said A, which he said would B" (a relative clause that is an attribution of its own)."""
     doc = m.tok.doc
     for t in doc[rng[0] : rng[1] + 1]:
-        if t.i == m.tok.i or t.dep_ not in ("conj", "relcl") or match(t, lex) is None:
+        if t.i == m.tok.i or t.dep_ not in ("conj", "relcl", "advcl") or match(t, lex) is None:
             continue
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if t.dep_ == "relcl":
             if subj is None or subj.tag_ in ("WDT", "WP") or t.left_edge.i == 0 or doc[t.left_edge.i - 1].text != ",":
                 continue
-        # "indicated A and suggested B": the second cue, hung on A, is the speaker's own (see speaker_token)
-        second_cue = t.head.dep_ == "ccomp" and t.head.head.i == m.tok.i and any(c.dep_ == "ccomp" for c in t.children)
-        if subj is None and not second_cue:
+        # "indicated A and suggested B", "said A, blaming B": the second cue, hung on A, is the speaker's own
+        outer = hung_on_clause(t)
+        second_cue = outer is not None and outer.i == m.tok.i
+        if (subj is None or t.dep_ == "advcl") and not second_cue:
             continue
         end = t.left_edge.i - 1
         while end > rng[0] and (doc[end].is_punct or doc[end].dep_ == "cc"):
