@@ -766,3 +766,14 @@ def test_a_second_cue_hung_on_the_reported_clause_is_the_first_speakers(extract)
         ("said", "The minister", "the country spends 1.2 percent on defence"),
         ("called for", "The minister", "more spending"),
     ]
+
+
+def test_a_document_released_by_someone_is_theirs_but_one_read_out_by_someone_is_not(extract) -> None:
+    article = extract(
+        "Troops\n\nThe White House said the US would pull out. A statement released by the Turkish presidency said "
+        "the operation would begin soon. A letter from Lavrov, read out by his deputy Alexander Pankin, said the "
+        "alliance had acted in time."
+    )
+    speakers = [q.speaker.name for q in article.quotes]
+    assert speakers[1] == "the Turkish presidency"
+    assert "Alexander Pankin" not in speakers

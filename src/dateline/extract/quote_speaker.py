@@ -361,6 +361,9 @@ def _role_head(role: str) -> str:
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
+ISSUING = frozenset({"release", "issue", "publish", "post", "sign", "write", "send", "draft", "author", "file"})
+
+
 def document_author(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -> Speaker | None:
     """The author a document noun names itself: "Lavrov's letter", "the statement by the ministry"."""
     for child in tok.children:
@@ -376,6 +379,13 @@ def document_author(tok: Token, article: Article, lex: Lexicon, names: dict[str,
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (pobj.ent_type_ in NAME_TYPES or pobj.pos_ == "PROPN"):
+                    return resolve(pobj, article, lex, names)
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in ISSUING:
+            # not "read out by" or "delivered by": who conveys a document is not its author
+            # "a statement released by Erdogan's office", "a letter signed by 40 senators"
+            for agent in child.children:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent.dep_ == "agent" else None
+                if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
                     return resolve(pobj, article, lex, names)
     return None
 
