@@ -777,3 +777,12 @@ def test_a_document_released_by_someone_is_theirs_but_one_read_out_by_someone_is
     speakers = [q.speaker.name for q in article.quotes]
     assert speakers[1] == "the Turkish presidency"
     assert "Alexander Pankin" not in speakers
+
+
+def test_a_sentence_ending_in_a_colon_introduces_the_quotation_whatever_its_verb(extract) -> None:
+    article = extract(
+        "Hong Kong\n\nCarrie Lam said the law was needed. Legislator Tanya Chan spoke to the press: "
+        '"This is the end of one country, two systems."'
+    )
+    direct = next(q for q in article.quotes if q.kind == "direct")
+    assert direct.speaker.name == "Tanya Chan" and direct.cue.text == "spoke"

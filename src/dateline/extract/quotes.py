@@ -186,11 +186,38 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
             continue  # a quotation in between belongs to that cue first, unless this cue already took it
         if best is None or distance < best[0]:
             best = (distance, m, subj)
-    if best is None or _named_thing(span, best[1].tok):
+    if best is None:
+        _colon_intro(ctx, d)
+        return
+    if _named_thing(span, best[1].tok):
         return
     distance, m, subj = best
     cue = quote_cues.cue_span(m)
     attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m), m.tok.idx, distance, m.tok.i)
+
+
+def _colon_intro(ctx: Context, d: Direct) -> None:
+    """ "Tanya Chan spoke to the press: "..."", "Khamenei justified the strike as defensive: "..."": a sentence
+    ending in a colon right before the quotation introduces it, whatever its verb; its subject speaks."""
+    before = ctx.text[: d.mark.open_at].rstrip()
+    if not before.endswith(":"):
+        return
+    colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return
+    verb = colon[0].head  # the verb the colon closes ("a man who cited his experience: "...""), else the sentence's
+    while verb.pos_ != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or ctx.in_quote(verb.idx, verb.idx + 1):
+        return
+    subj = quote_cues.speaker_token(verb)
+    if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
+        return
+    speakers = speakers_of(subj, ctx)
+    if not all(quote_speaker.can_speak(subj, sp, ctx.lex) for sp in speakers):
+        return
+    distance = d.mark.open_at - verb.idx
+    attach(d, speakers, (verb.idx, verb.idx + len(verb)), None, "neutral", verb.idx, distance, verb.i)
 
 
 def _bare_number(tok: Token) -> bool:
