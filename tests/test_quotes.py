@@ -786,3 +786,9 @@ def test_a_sentence_ending_in_a_colon_introduces_the_quotation_whatever_its_verb
     )
     direct = next(q for q in article.quotes if q.kind == "direct")
     assert direct.speaker.name == "Tanya Chan" and direct.cue.text == "spoke"
+
+
+def test_said_a_adding_b_gives_two_quotations_and_no_clause_across_them(extract) -> None:
+    article = extract('Court\n\nThe judge said, "The law is clear," adding, "There is no other way to read it."')
+    got = [(q.kind, q.cue.text, q.content[0].text) for q in article.quotes]
+    assert got == [("direct", "said", "The law is clear"), ("direct", "adding", "There is no other way to read it.")]

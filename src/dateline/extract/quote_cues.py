@@ -509,8 +509,8 @@ def hung_on_clause(tok: Token) -> Token | None:
     head = tok.head
     if head.dep_ != "ccomp" or head.head.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0 and tok.doc[tok.left_edge.i - 1].text == ",":
-        return head.head
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _after_comma(tok.doc, tok.left_edge.i):
+        return head.head  # '... human error', 'said, "A," adding, "B"' (the comma may sit inside the marks)
     if tok.dep_ == "conj":
         # "reported that Trump skipped the visit and referred to the soldiers as losers": a person in the clause
         # may well be the one doing the second verb, unless it reports a clause of its own
@@ -523,6 +523,14 @@ def hung_on_clause(tok: Token) -> Token | None:
         if not person or any(c.dep_ == "ccomp" for c in tok.children):
             return head.head
     return None
+
+
+def _after_comma(doc: Doc, i: int) -> bool:
+    """Whether token i follows a comma, perhaps with a closing quotation mark between ('"A," adding')."""
+    j = i - 1
+    while j >= 0 and doc[j].is_quote:
+        j -= 1
+    return j >= 0 and doc[j].text == ","
 
 
 def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> tuple[int, int]:
