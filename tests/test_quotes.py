@@ -792,3 +792,12 @@ def test_said_a_adding_b_gives_two_quotations_and_no_clause_across_them(extract)
     article = extract('Court\n\nThe judge said, "The law is clear," adding, "There is no other way to read it."')
     got = [(q.kind, q.cue.text, q.content[0].text) for q in article.quotes]
     assert got == [("direct", "said", "The law is clear"), ("direct", "adding", "There is no other way to read it.")]
+
+
+def test_a_quotation_after_a_sentence_whose_speech_verb_reported_nothing_is_that_speakers(extract) -> None:
+    article = extract(
+        "Fan Expo\n\nHeather Antos said the panel was full. Comic artist Jenn St-Onge told of being forced to "
+        're-evaluate her life. "In my first stint, I did not get any work. It feels good to be back."'
+    )
+    direct = next(q for q in article.quotes if q.kind == "direct")
+    assert direct.speaker.name == "Jenn St-Onge" and direct.cue.text == "told"

@@ -187,7 +187,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         if best is None or distance < best[0]:
             best = (distance, m, subj)
     if best is None:
-        _colon_intro(ctx, d)
+        _colon_intro(ctx, d) or _cue_sentence_before(ctx, d, used)
         return
     if _named_thing(span, best[1].tok):
         return
@@ -196,28 +196,53 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
     attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m), m.tok.idx, distance, m.tok.i)
 
 
-def _colon_intro(ctx: Context, d: Direct) -> None:
+def _cue_sentence_before(ctx: Context, d: Direct, used: set[int]) -> bool:
+    """ "Comic artist Jenn St-Onge told of being forced to re-evaluate her life. "In my first stint, ..."": a
+    quotation opening a sentence right after one whose speech verb attributed nothing of its own is that
+    speaker's."""
+    doc = ctx.doc
+    span = doc.char_span(d.mark.start, d.mark.end, alignment_mode="expand")
+    if span is None or span.sent.start == 0 or not sentence_like(ctx, d):
+        return False
+    prev = doc[span.sent.start - 1].sent
+    verb = prev.root
+    if verb.i in used or ctx.para_of(verb.idx) != ctx.para_of(d.mark.start) or ctx.in_quote(verb.idx, verb.idx + 1):
+        return False
+    m = quote_cues.match(verb, ctx.lex)
+    subj = quote_cues.speaker_token(verb) if m is not None else None
+    if m is None or subj is None or _bare_number(subj):
+        return False
+    speakers = speakers_of(subj, ctx)
+    if not all(quote_speaker.can_speak(subj, sp, ctx.lex) for sp in speakers):
+        return False
+    cue = quote_cues.cue_span(m)
+    attach(d, speakers, cue, quote_cues.via(m, subj, ctx.lex), status_of(m), verb.idx, d.mark.open_at - verb.idx, verb.i)
+    return True
+
+
+def _colon_intro(ctx: Context, d: Direct) -> bool:
     """ "Tanya Chan spoke to the press: "..."", "Khamenei justified the strike as defensive: "..."": a sentence
     ending in a colon right before the quotation introduces it, whatever its verb; its subject speaks."""
     before = ctx.text[: d.mark.open_at].rstrip()
     if not before.endswith(":"):
-        return
+        return False
     colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None:
-        return
+        return False
     verb = colon[0].head  # the verb the colon closes ("a man who cited his experience: "...""), else the sentence's
     while verb.pos_ != "VERB" and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ != "VERB" or ctx.in_quote(verb.idx, verb.idx + 1):
-        return
+        return False
     subj = quote_cues.speaker_token(verb)
     if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
-        return
+        return False
     speakers = speakers_of(subj, ctx)
     if not all(quote_speaker.can_speak(subj, sp, ctx.lex) for sp in speakers):
-        return
+        return False
     distance = d.mark.open_at - verb.idx
     attach(d, speakers, (verb.idx, verb.idx + len(verb)), None, "neutral", verb.idx, distance, verb.i)
+    return True
 
 
 def _bare_number(tok: Token) -> bool:
