@@ -801,3 +801,10 @@ def test_a_quotation_after_a_sentence_whose_speech_verb_reported_nothing_is_that
     )
     direct = next(q for q in article.quotes if q.kind == "direct")
     assert direct.speaker.name == "Jenn St-Onge" and direct.cue.text == "told"
+
+
+def test_the_name_not_the_title_speaks(extract) -> None:
+    law = extract('Law\n\nErwin Chemerinsky, Dean of UC Berkeley School of Law called the theory "absurd."')
+    assert [q.speaker.name for q in law.quotes] == ["Erwin Chemerinsky"]
+    un = extract("UN\n\nFormer US Ambassador to the United Nations Nikki Haley said the move was a mistake.")
+    assert [q.speaker.name for q in un.quotes] == ["Nikki Haley"]

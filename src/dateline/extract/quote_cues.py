@@ -234,11 +234,22 @@ def _name_right_before(subj: Token, tok: Token) -> Token:
     """ "To understand the real Dred Scott, Chief Justice Roberts said, ...": a name the parser made an
     apposition of the subject, after a comma and right before the cue, is who speaks ("Hugh Hill, a doctor,
     said" keeps Hill: that apposition is a description and ends in a comma)."""
+    last = subj.right_edge
+    if (
+        subj.ent_type_ != "PERSON"
+        and subj.pos_ in ("NOUN", "PROPN")
+        and last.i == tok.i - 1
+        and last.ent_type_ == "PERSON"
+        and last.pos_ == "PROPN"
+        and last.i != subj.i
+    ):
+        return last  # "Former US Ambassador to the United Nations Nikki Haley said": the title's holder
     for child in subj.children:
         if (
             child.dep_ == "appos"
             and child.pos_ == "PROPN"
             and child.ent_type_ == "PERSON"
+            and not any(c.dep_ == "prep" for c in child.children)  # "Chemerinsky, Dean of the law school called"
             and child.right_edge.i == tok.i - 1
             and not tok.doc[tok.i - 1].is_punct
             and child.left_edge.i > 0

@@ -254,8 +254,8 @@ def _named_thing(span, cue: Token) -> bool:
     """A quotation hanging from a participle ("a conference dubbed "..."") names a thing; nobody says it."""
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
     words = [t for t in span if t.is_alpha]
-    if roots and roots[0].dep_ == "pobj" and words and all(t.text[:1].isupper() or t.is_stop for t in words):
-        return True  # 'told reporters on "Fox News Sunday"': a title
+    if roots and roots[0].dep_ in ("pobj", "appos") and words and all(t.text[:1].isupper() or t.is_stop for t in words):
+        return True  # 'told reporters on "Fox News Sunday"', 'his event, "Storm Area 51, They Can't Stop All of Us",
     for root in roots[:1]:
         tok = root.head
         for _ in range(6):
