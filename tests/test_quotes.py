@@ -808,3 +808,16 @@ def test_the_name_not_the_title_speaks(extract) -> None:
     assert [q.speaker.name for q in law.quotes] == ["Erwin Chemerinsky"]
     un = extract("UN\n\nFormer US Ambassador to the United Nations Nikki Haley said the move was a mistake.")
     assert [q.speaker.name for q in un.quotes] == ["Nikki Haley"]
+
+
+def test_a_wikinews_interview_answer_is_the_interviewees(extract) -> None:
+    article = extract(
+        "Wikinews interviews Zara Kay\n\nZara Kay founded Faithless Hijabi in 2018.\n\n"
+        "((WN)) According to you, what is the significance of a hijab?\n\n"
+        "((Zara Kay)) Well, I don't think it has ever been a choice for any of us really."
+    )
+    answers = [q for q in article.quotes if q.kind == "direct"]
+    assert [(q.speaker.name, q.content[0].text) for q in answers] == [
+        ("Zara Kay", "Well, I don't think it has ever been a choice for any of us really")
+    ]
+    assert not any(q.kind == "according_to" for q in article.quotes)  # the interviewer asks

@@ -24,8 +24,8 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None and tok.i + 2 < len(doc):
             pobj = doc[tok.i + 2].head if doc[tok.i + 2].head.i > tok.i + 1 else doc[tok.i + 2]
-        if pobj is None or pobj.tag_ in ("WDT", "WP"):
-            continue  # "a report, according to which ...": the relative clause is the report's, said elsewhere
+        if pobj is None or pobj.tag_ in ("WDT", "WP") or pobj.lower_ == "you":
+            continue  # "a report, according to which ...": said elsewhere; "According to you, ...?" asks
         sent = tok.sent
         src_end = max(pobj.right_edge.i, pobj.i)
         # trim the source at a comma (the content may be parsed as part of its NP)

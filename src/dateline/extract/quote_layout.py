@@ -24,6 +24,9 @@ DASH_LINE = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<who>\S.{1,80})$")
 
 
 LABEL_LINE = re.compile(r"^[\"“]?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S.*)$", re.DOTALL)
+# Wikinews interviews: "((Dorsa Derakhshani)) I don't think ..."; "((WN))" is the interviewer, whose questions quote nobody
+PAREN_LABEL_LINE = re.compile(r"^\(\((?P<who>[^()\n]{2,60})\)\)[ \t]*(?P<content>\S.*)$", re.DOTALL)
+INTERVIEWERS = frozenset({"wn", "wikinews"})
 
 
 def dash_line(ctx: Context, d: Direct) -> None:
@@ -86,11 +89,15 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
     """Transcript and headline lines 'WALLACE: ...', 'Pat Caddell: ...': the name's words, verbatim."""
     out: list[Cand] = []
     for ps, pe in ctx.paras:
-        m = LABEL_LINE.match(ctx.text[ps:pe])
+        line = ctx.text[ps:pe]
+        m = LABEL_LINE.match(line) or PAREN_LABEL_LINE.match(line)
         if m is None:
             continue
         who_s, who_e = ps + m.start("who"), ps + m.end("who")
         label = ctx.text[who_s:who_e]
+        paren = m.re is PAREN_LABEL_LINE
+        if paren and label.strip().lower() in INTERVIEWERS:
+            continue
         span = ctx.doc.char_span(who_s, who_e, alignment_mode="expand")
         if span is None:
             continue
@@ -98,8 +105,8 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
         # "Poll: Sanders leads", "Officials: ...": an unnamed source's head noun as the label
         unnamed = len(span) <= 2 and span[-1].lemma_.lower() in ctx.lex.unnamed
         person = _initials_of(label, ctx)  # "NG: This study started in 1982": an interview answer
-        if not (person or known or unnamed or any(t.ent_type_ in ("PERSON", "ORG") for t in span)):
-            continue
+        if not (paren or person or known or unnamed or any(t.ent_type_ in ("PERSON", "ORG") for t in span)):
+            continue  # a "((Name))" label is always an interviewee
         content = ctx.trim(ps + m.start("content"), pe)
         if content is None or len(ctx.text[content[0] : content[1]].split()) < 3:
             continue
@@ -130,8 +137,9 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
             around[0].cands = [Cand("direct", [content], (colon, colon + 1), sp, None, order=who_s)]
             around[0].cue_distance = 0
             continue
-        kind = "indirect" if sp.kind == "unnamed" else "direct"  # "Poll: X leads" reports, a transcript quotes
-        out.append(Cand(kind, [content], (colon, colon + 1), sp, None, order=who_s))
+        kind = "indirect" if sp.kind == "unnamed" and not paren else "direct"  # "Poll: X leads" reports
+        cue = None if paren else (colon, colon + 1)  # a transcript quotes; "((Name))" has no word or mark for a cue
+        out.append(Cand(kind, [content], cue, sp, None, order=who_s))
     return out
 
 
