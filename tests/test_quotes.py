@@ -821,3 +821,13 @@ def test_a_wikinews_interview_answer_is_the_interviewees(extract) -> None:
         ("Zara Kay", "Well, I don't think it has ever been a choice for any of us really")
     ]
     assert not any(q.kind == "according_to" for q in article.quotes)  # the interviewer asks
+
+
+def test_the_name_in_apposition_to_a_long_or_misread_title_speaks(extract) -> None:
+    strike = extract(
+        "Strike\n\nThe general secretary of the RMT union (Rail, Maritime and Transport), Mick Cash, said the "
+        "strike would go ahead."
+    )
+    assert [q.speaker.name for q in strike.quotes] == ["Mick Cash"]
+    nevada = extract("Nevada\n\nA Republican Assemblywoman, Jill Tolles, said she opposed the bill.")
+    assert [q.speaker.name for q in nevada.quotes] == ["Jill Tolles"]

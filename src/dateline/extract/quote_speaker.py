@@ -197,19 +197,20 @@ def _common_head(tok: Token) -> bool:
 
 
 def _appositive_name(tok: Token) -> Token | None:
-    """ "The Shadow Secretary of State for the Family, Theresa May, said": the name in apposition."""
+    """ "The Shadow Secretary of State for the Family, Theresa May, said": the name in apposition. A person's
+    name in apposition to the head itself comes first ("The general secretary of the RMT union (Rail,
+    Maritime and Transport), Mick Cash, said": not the union's expansion)."""
+    found = []
     for d in tok.subtree:
-        if d.i <= tok.i or d.i - tok.i > 12:
+        if d.i <= tok.i or d.dep_ != "appos" or d.pos_ != "PROPN":
             continue
-        if (
-            d.dep_ == "appos"
-            and d.pos_ == "PROPN"
-            and (d.ent_type_ == "PERSON" or (_common_head(tok) and d.ent_type_ in ("", "ORG")))
-        ):
-            between = tok.doc[tok.i : d.i]
-            if not any(t.pos_ == "VERB" for t in between):
-                return d
-    return None
+        if d.i - tok.i > (20 if d.head.i == tok.i else 12):  # the head's own apposition may follow a long title
+            continue
+        if d.ent_type_ == "PERSON" or (_common_head(tok) and d.ent_type_ in ("", "ORG")):
+            if not any(t.pos_ == "VERB" for t in tok.doc[tok.i : d.i]):
+                found.append(d)
+    found.sort(key=lambda d: (d.head.i != tok.i or d.ent_type_ != "PERSON", d.ent_type_ != "PERSON", d.i))
+    return found[0] if found else None
 
 
 def channel_of(tok: Token, lex: Lexicon) -> str | None:
@@ -249,7 +250,11 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     doc = tok.doc
     # "The Vice President, Mike Pence, said": the appositive name, not the title
     role_person = False
-    if tok.ent_type_ != "PERSON" and tok.pos_ != "PRON":
+    # "A Republican Assemblywoman, Jill Tolles, said": a lone title word the tagger calls a person is a title
+    lone_title = tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children
+    )
+    if (tok.ent_type_ != "PERSON" or lone_title) and tok.pos_ != "PRON":
         name = _appositive_name(tok)
         if name is not None:
             # "a spokesperson, Morgan Ortagus": a person even when the tagger says ORG
