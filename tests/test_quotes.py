@@ -831,3 +831,21 @@ def test_the_name_in_apposition_to_a_long_or_misread_title_speaks(extract) -> No
     assert [q.speaker.name for q in strike.quotes] == ["Mick Cash"]
     nevada = extract("Nevada\n\nA Republican Assemblywoman, Jill Tolles, said she opposed the bill.")
     assert [q.speaker.name for q in nevada.quotes] == ["Jill Tolles"]
+
+
+def test_a_definite_title_the_article_gave_someone_is_that_person(extract) -> None:
+    article = extract(
+        "Benin\n\nThe commissioner of the West African bloc, Jean-Claude Brou, spoke on Monday. "
+        "The commissioner said the currency would change."
+    )
+    assert [(q.speaker.name, q.speaker.mention.text) for q in article.quotes] == [
+        ("Jean-Claude Brou", "The commissioner")
+    ]
+
+
+def test_a_name_inside_a_participle_phrase_is_not_the_title_holder(extract) -> None:
+    article = extract(
+        "Pope\n\nPope Francis announced new church law.\n\nThe decree signed by the Pope read "
+        '"The crimes of sexual abuse offend Our Lord."'
+    )
+    assert any(q.kind == "direct" and q.cue.text == "read" for q in article.quotes)

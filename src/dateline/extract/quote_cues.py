@@ -242,6 +242,7 @@ def _name_right_before(subj: Token, tok: Token) -> Token:
         and last.ent_type_ == "PERSON"
         and last.pos_ == "PROPN"
         and last.i != subj.i
+        and not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[subj.i : last.i])  # not "the decree signed by the Pope"
     ):
         return last  # "Former US Ambassador to the United Nations Nikki Haley said": the title's holder
     for child in subj.children:

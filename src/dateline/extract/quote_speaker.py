@@ -316,10 +316,26 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     person_role = lemma in person_roles() or lex.unnamed.get(lemma) == "person"
     if ent is not None and (ent.type != "PERSON" or person_role or any(ch.isupper() for ch in span.text)):
         return Speaker(_source(ent, span), "named", ent.type)
+    titled = _titled_before(article, lemma, start) if definite and not _described_by_complement(tok) else None
+    if titled is not None:
+        # "The commissioner of the bloc, Jean-Claude Brou, spoke. ... The commissioner said": the article's own title
+        return Speaker(Source(name=titled.name, entity=titled.id, mention=span), "named", "PERSON")
     if definite and person_role and not _described_by_complement(tok):
         # "the ambassador", "the top diplomat": the person spoken of before
         return Speaker(Source(name=span.text, mention=span), "nominal", "PERSON")
     return Speaker(Source(name=span.text, mention=span), "unnamed", "PERSON" if person_role and definite else None)
+
+
+def _titled_before(article: Article, lemma: str, before: int) -> Any:
+    """The person last named before `before` whose title in this article has head noun `lemma`."""
+    best, best_at = None, -1
+    for ent in article.entities:
+        if ent.type != "PERSON" or not any(_role_head(t) == lemma for t in ent.titles):
+            continue
+        at = max((m.start for m in ent.mentions if m.end <= before), default=-1)
+        if at > best_at:
+            best, best_at = ent, at
+    return best
 
 
 def _described_by_complement(tok: Token) -> bool:
