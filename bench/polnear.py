@@ -1,6 +1,6 @@
 """Attribution detection on PolNeAR (source, cue, content spans), against textacy's baseline.
 
-    .venv/bin/python bench/polnear.py [--split dev|train] [--limit N] [--data DIR]
+    .venv/bin/python bench/polnear.py [--split dev|train|test] [--limit N] [--data DIR]
 
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) marks every attribution in 2016 US political
 news as brat spans: Source, Cue, Content (content possibly in several pieces). One annotator
@@ -241,7 +241,7 @@ def report(name: str, table: dict[str, dict[str, Score]]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("dev", "train"), default="dev")
+    ap.add_argument("--split", default="dev", help="dev, train, or any split folder under --data (test is held out)")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--no-baseline", action="store_true", help="skip textacy")
