@@ -126,9 +126,9 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     Of several subjects (a misparse across a postposed attribution or a paragraph break), the one
     nearest the verb in the same paragraph.
     """
-    inverted = _inverted_name(tok)
-    if inverted is not None:
-        return inverted
+    named_after = _inverted_name(tok)
+    if named_after is not None:
+        return named_after
     passive = False
     subjects = []
     # a controlled verb ("is reported to have ... claimed", "was met with applause upon announcing")
@@ -231,9 +231,10 @@ def _inverted_object(tok: Token) -> Token | None:
 
 
 def _name_right_before(subj: Token, tok: Token) -> Token:
-    """ "To understand the real Dred Scott, Chief Justice Roberts said, ...": a name the parser made an
-    apposition of the subject, after a comma and right before the cue, is who speaks ("Hugh Hill, a doctor,
-    said" keeps Hill: that apposition is a description and ends in a comma)."""
+    """The person the parser hid inside the subject, right before the cue: the holder ending a title ("Former US
+    Ambassador to the United Nations Nikki Haley said"), or a name made an apposition of the subject after a comma
+    ("To understand the real Dred Scott, Chief Justice Roberts said, ..."). "Hugh Hill, a doctor, said" keeps Hill:
+    that apposition is a description and ends in a comma."""
     last = subj.right_edge
     if (
         subj.ent_type_ != "PERSON"
@@ -522,7 +523,7 @@ def hung_on_clause(tok: Token) -> Token | None:
     if head.dep_ != "ccomp" or head.head.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _after_comma(tok.doc, tok.left_edge.i):
-        return head.head  # '... human error', 'said, "A," adding, "B"' (the comma may sit inside the marks)
+        return head.head  # "said A, blaming human error", 'said, "A," adding, "B"' (the comma may sit in the marks)
     if tok.dep_ == "conj":
         # "reported that Trump skipped the visit and referred to the soldiers as losers": a person in the clause
         # may well be the one doing the second verb, unless it reports a clause of its own

@@ -136,7 +136,7 @@ def _block_after(ctx: Context, tok: Token) -> tuple[int, int] | None:
 
 
 def _opens_block(tok: Token) -> bool:
-    """A finite verb ("writes", "added") or a participle after its subject can open a block quotation."""
+    """A finite verb with nothing it reports yet ("Hewitt writes:", "The governor added:") can open a block quotation."""
     return tok.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
 
 
@@ -187,7 +187,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         if best is None or distance < best[0]:
             best = (distance, m, subj)
     if best is None:
-        _colon_intro(ctx, d) or _cue_sentence_before(ctx, d, used)
+        if not _colon_intro(ctx, d):
+            _cue_sentence_before(ctx, d, used)
         return
     if _named_thing(span, best[1].tok):
         return
@@ -223,10 +224,12 @@ def _cue_sentence_before(ctx: Context, d: Direct, used: set[int]) -> bool:
 def _colon_intro(ctx: Context, d: Direct) -> bool:
     """ "Tanya Chan spoke to the press: "..."", "Khamenei justified the strike as defensive: "..."": a sentence
     ending in a colon right before the quotation introduces it, whatever its verb; its subject speaks."""
-    before = ctx.text[: d.mark.open_at].rstrip()
-    if not before.endswith(":"):
+    at = d.mark.open_at - 1
+    while at >= 0 and ctx.text[at].isspace():
+        at -= 1
+    if at < 0 or ctx.text[at] != ":":
         return False
-    colon = ctx.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    colon = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None:
         return False
     verb = colon[0].head  # the verb the colon closes ("a man who cited his experience: "...""), else the sentence's
