@@ -247,3 +247,12 @@ def test_possessive_in_a_verbless_sentence_terminates(extract):
     # tokens by value, or the walk never ends ("The band and its fans." has no verb).
     a = extract("The band and its fans.\n\nThe gallery and its new exhibit on the harbour.")
     assert a.text.startswith("The band")
+
+
+def test_the_president_is_not_the_president_elect(run):
+    ents = run(
+        "US President Donald Trump spoke on Monday. President-elect Joe Biden met his advisers in Delaware. "
+        "The president did not concede the election."
+    )
+    (trump,) = find(ents, "Donald Trump")
+    assert "The president" in [m.text for m in trump.mentions]

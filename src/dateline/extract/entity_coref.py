@@ -199,6 +199,16 @@ def _subject_country(tok: Token) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
+@cache
+def _words_pattern(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])")
+
+
+def _has_words(title: str, words: str) -> bool:
+    """Whether the title holds these whole words: "President-elect Joe Biden" is not "the president"."""
+    return _words_pattern(words).search(title) is not None
+
+
 def _fits(role: lex.Role, mods: set[str], country: str | None, g: Group) -> bool:
     if g.type != role.type and not (role.type == "GPE" and g.type == "GPE"):
         return False
@@ -209,7 +219,7 @@ def _fits(role: lex.Role, mods: set[str], country: str | None, g: Group) -> bool
             low = title.lower()
             if any(s in low.split() for s in _SUBORDINATE) and not mods.intersection(_SUBORDINATE):
                 continue
-            if any(f in low for f in role.fits):
+            if any(_has_words(low, f) for f in role.fits):
                 return True
         return False
     if role.type == "ORG":
