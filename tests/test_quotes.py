@@ -849,3 +849,11 @@ def test_a_name_inside_a_participle_phrase_is_not_the_title_holder(extract) -> N
         '"The crimes of sexual abuse offend Our Lord."'
     )
     assert any(q.kind == "direct" and q.cue.text == "read" for q in article.quotes)
+
+
+def test_a_platform_named_as_the_channel_gives_it_whatever_the_tagger_says(extract) -> None:
+    article = extract(
+        "Obituary\n\nGinger Baker's family wrote on Twitter that he had died. "
+        "Jon Huber's wife said on Instagram that he was gone."
+    )
+    assert [q.via for q in article.quotes] == ["tweet", "post"]

@@ -215,6 +215,8 @@ def _appositive_name(tok: Token) -> Token | None:
 
 def channel_of(tok: Token, lex: Lexicon) -> str | None:
     """Channel label when tok heads a channel noun phrase ("a telephone interview" -> interview)."""
+    if tok.pos_ == "PROPN" and tok.lower_ in lex.channels:
+        return lex.channels[tok.lower_]  # a platform by name ("on Twitter"), whatever type the tagger gave it
     if tok.ent_type_ and tok.ent_type_ not in ("ORG", "PRODUCT"):
         return None  # "Article 5 of the NATO treaty" is a law, not an article
     for child in tok.lefts:
