@@ -857,3 +857,15 @@ def test_a_platform_named_as_the_channel_gives_it_whatever_the_tagger_says(extra
         "Jon Huber's wife said on Instagram that he was gone."
     )
     assert [q.via for q in article.quotes] == ["tweet", "post"]
+
+
+def test_a_role_noun_skips_a_speaker_whose_title_it_does_not_fit(extract) -> None:
+    general = extract(
+        "Troops\n\nPresident-elect Joe Biden said the party must unite. "
+        "The general said in an order that the troops must leave."
+    )
+    assert [q.speaker.name for q in general.quotes] == ["Joe Biden", "The general"]
+    diplomat = extract(
+        "Talks\n\nRussian Foreign Minister Sergey Lavrov arrived in Minsk. The top diplomat said the talks went well."
+    )
+    assert [q.speaker.name for q in diplomat.quotes] == ["Sergey Lavrov"]

@@ -204,7 +204,7 @@ def _words_pattern(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])")
 
 
-def _has_words(title: str, words: str) -> bool:
+def has_words(title: str, words: str) -> bool:
     """Whether the title holds these whole words: "President-elect Joe Biden" is not "the president"."""
     return _words_pattern(words).search(title) is not None
 
@@ -219,7 +219,7 @@ def _fits(role: lex.Role, mods: set[str], country: str | None, g: Group) -> bool
             low = title.lower()
             if any(s in low.split() for s in _SUBORDINATE) and not mods.intersection(_SUBORDINATE):
                 continue
-            if any(_has_words(low, f) for f in role.fits):
+            if any(has_words(low, f) for f in role.fits):
                 return True
         return False
     if role.type == "ORG":

@@ -635,6 +635,18 @@ def trailing_range(m: CueMatch) -> tuple[int, int] | None:
     return None
 
 
+def _in_order_to(prep: Token, pobj: Token) -> bool:
+    """ "in order to", "in order that": a purpose, not a written order."""
+    doc = pobj.doc
+    return (
+        prep.lower_ == "in"
+        and pobj.lower_ == "order"
+        and pobj.i == prep.i + 1  # not "in an order that ...", a written order
+        and pobj.i + 1 < len(doc)
+        and doc[pobj.i + 1].lower_ in ("to", "that")
+    )
+
+
 def via(m: CueMatch, speaker: Token | None, lex: Lexicon) -> str | None:
     """The channel the cue names: "said in a letter", "told X in an interview", "tweeted"."""
     lemma = m.tok.lemma_.lower()
@@ -650,7 +662,7 @@ def via(m: CueMatch, speaker: Token | None, lex: Lexicon) -> str | None:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in VIA_PREPS:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not _in_order_to(child, pobj):
                         label = channel_of(pobj, lex)
                         if label is not None:
                             return label

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..record import Entity, Source
 from . import quote_cues, quote_speaker
-from .entity_lexicon import name_genders
+from .entity_coref import has_words
+from .entity_lexicon import name_genders, roles
 from .quote_context import Cand, Context
 from .quote_speaker import Speaker, resolve
 
@@ -67,9 +68,29 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
     def fits(sp: Speaker, gender: str | None) -> bool:
         return gender is None or genders.get(sp.source.entity or "") in (None, gender)
 
-    def previous(before: int, want_person: bool | None, names_too: bool = True, gender: str | None = None
-                 ) -> Speaker | None:  # fmt: skip
+    titles = {e.id: [t.lower() for t in e.titles] for e in ctx.article.entities if e.titles}
+
+    def holds(sp: Speaker, role: str | None) -> bool | None:
+        """Whether a speaker can be "the ROLE": True when the article gave them a title the role fits ("the top
+        diplomat" is Foreign Minister Lavrov), False when only others ("the general" is not President-elect
+        Biden), None when it gave them none or the role says nothing."""
+        fits = _role_fits(role)
+        known = titles.get(sp.source.entity or "")
+        if not fits or not known:
+            return None
+        return any(has_words(t, f) for t in known for f in fits)
+
+    def previous(before: int, want_person: bool | None, names_too: bool = True, gender: str | None = None,
+                 role: str | None = None) -> Speaker | None:  # fmt: skip
         para = ctx.para_of(before)
+        passed_over = False  # once someone whose title contradicts the role is passed, only a fitting title will do
+
+        def takes(sp: Speaker) -> bool:
+            nonlocal passed_over
+            held = holds(sp, role)
+            passed_over = passed_over or held is False
+            return held is True or (held is None and not passed_over)
+
         for c in reversed(done):
             sp = c.speaker
             if sp is None or sp.kind not in ("named", "unnamed") or c.order > before:
@@ -77,13 +98,13 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             if para - ctx.para_of(c.order) > 3:
                 break
             person = sp.etype == "PERSON" or (sp.etype is None and sp.kind == "named")
-            if (want_person is None or person == want_person) and fits(sp, gender):
+            if (want_person is None or person == want_person) and fits(sp, gender) and takes(sp):
                 return sp
         if want_person is not False and names_too:
             prior = [e for e in person_ents if e.end_char <= before]
             for ent in reversed(prior[-5:]):  # the nearest person named before whose gender fits the pronoun
                 found = resolve(ent.root, ctx.article, ctx.lex, ctx.names)
-                if fits(found, gender):
+                if fits(found, gender) and takes(found):
                     return found
         return None
 
@@ -97,7 +118,8 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             want = True if sp.kind == "nominal" or low in ("he", "she", "him", "her", "his", "i") else None
             if low in ("it", "they", "its", "their", "them"):
                 want = False
-            prev = previous(c.order, want, names_too=sp.fallback is None, gender=PRONOUN_GENDER.get(low))
+            role = _role_word(sp) if sp.kind == "nominal" else None
+            prev = previous(c.order, want, names_too=sp.fallback is None, gender=PRONOUN_GENDER.get(low), role=role)
             if low == "i":
                 prev = _first_person(ctx, done, c.order) or prev
             if sp.fallback is not None and (
@@ -128,6 +150,21 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 c.speaker = Speaker(
                     person.source.model_copy(update={"mention": c.speaker.source.mention}), "named", "PERSON"
                 )
+
+
+def _role_word(sp: Speaker) -> str | None:
+    """The role of a description speaker, as roles.tsv names it: "The foreign minister" -> "foreign minister",
+    "The top diplomat" -> "diplomat"."""
+    words = sp.source.name.lower().split()
+    if len(words) >= 2 and (words[-2], words[-1]) in roles():
+        return f"{words[-2]} {words[-1]}"
+    return words[-1] if words else None
+
+
+def _role_fits(role: str | None) -> tuple[str, ...]:
+    """The titles roles.tsv says a person role fits; none for other roles or an unknown noun."""
+    found = roles().get(tuple(role.split())) if role else None
+    return found.fits if found is not None and found.type == "PERSON" and "*" not in found.fits else ()
 
 
 def _first_person(ctx: Context, done: list[Cand], before: int) -> Speaker | None:
