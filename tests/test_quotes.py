@@ -779,28 +779,34 @@ def test_a_document_released_by_someone_is_theirs_but_one_read_out_by_someone_is
     assert "Alexander Pankin" not in speakers
 
 
-def test_a_sentence_ending_in_a_colon_introduces_the_quotation_whatever_its_verb(extract) -> None:
-    article = extract(
-        "Hong Kong\n\nCarrie Lam said the law was needed. Legislator Tanya Chan spoke to the press: "
-        '"This is the end of one country, two systems."'
-    )
-    direct = next(q for q in article.quotes if q.kind == "direct")
-    assert direct.speaker.name == "Tanya Chan" and direct.cue.text == "spoke"
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # a sentence ending in a colon introduces the quotation, whatever its verb
+        (
+            "Hong Kong\n\nCarrie Lam said the law was needed. Legislator Tanya Chan spoke to the press: "
+            '"This is the end of one country, two systems."',
+            "Tanya Chan",
+            "spoke",
+        ),
+        # a quotation after a sentence whose speech verb reported nothing is that speaker's
+        (
+            "Fan Expo\n\nHeather Antos said the panel was full. Comic artist Jenn St-Onge told of being forced to "
+            're-evaluate her life. "In my first stint, I did not get any work. It feels good to be back."',
+            "Jenn St-Onge",
+            "told",
+        ),
+    ],
+)
+def test_the_sentence_before_a_quotation_introduces_it(extract, text: str, speaker: str, cue: str) -> None:
+    direct = next(q for q in extract(text).quotes if q.kind == "direct")
+    assert direct.speaker.name == speaker and direct.cue.text == cue
 
 
 def test_said_a_adding_b_gives_two_quotations_and_no_clause_across_them(extract) -> None:
     article = extract('Court\n\nThe judge said, "The law is clear," adding, "There is no other way to read it."')
     got = [(q.kind, q.cue.text, q.content[0].text) for q in article.quotes]
     assert got == [("direct", "said", "The law is clear"), ("direct", "adding", "There is no other way to read it.")]
-
-
-def test_a_quotation_after_a_sentence_whose_speech_verb_reported_nothing_is_that_speakers(extract) -> None:
-    article = extract(
-        "Fan Expo\n\nHeather Antos said the panel was full. Comic artist Jenn St-Onge told of being forced to "
-        're-evaluate her life. "In my first stint, I did not get any work. It feels good to be back."'
-    )
-    direct = next(q for q in article.quotes if q.kind == "direct")
-    assert direct.speaker.name == "Jenn St-Onge" and direct.cue.text == "told"
 
 
 def test_the_name_not_the_title_speaks(extract) -> None:

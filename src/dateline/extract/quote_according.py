@@ -6,6 +6,8 @@ The source may be a person, an unnamed description ("the authorities") or a docu
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .entity_base import token_matches
 from .quote_context import Cand, Context, Direct, attribute_clause, speakers_of
 from .quote_cues import within_semicolons
@@ -54,7 +56,7 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
     return out
 
 
-def _trails(after: list) -> bool:  # noqa: ANN001 - spaCy tokens
+def _trails(after: list[Token]) -> bool:
     """Whether what follows "according to X" only adds to the source: nothing, a phrase with no verb ("via
     Interfax", ", the U.S. Attorney for Texas"), or a relative clause about it (", who said ...")."""
     if not after:

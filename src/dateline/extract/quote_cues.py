@@ -596,17 +596,22 @@ def _inverted_name(tok: Token) -> Token | None:
         return None
     if not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
         return None
-    for ent in doc.ents:
+    for start in range(tok.i + 1, min(tok.i + 4, len(doc))):
+        if doc[start].ent_iob_ != "B" or doc[start].ent_type_ != "PERSON":
+            continue
+        end = start + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        root = doc[start:end].root
         if (
-            ent.label_ == "PERSON"
-            and tok.i < ent.start <= tok.i + 3
-            and ent.root.dep_ == "nsubj"
-            and ent.end < len(doc)
-            and doc[ent.end].text == ","  # "..., said Kofman, an expert, would": not "..., says Cruz will"
+            root.dep_ == "nsubj"
+            and end < len(doc)
+            and doc[end].text == ","  # "..., said Kofman, an expert, would": not "..., says Cruz will"
+            and root.head.dep_ == "ccomp"
+            and root.head.head.i == tok.i
+            and all(t.pos_ == "PROPN" for t in doc[tok.i + 1 : start])
         ):
-            head = ent.root.head
-            if head.dep_ == "ccomp" and head.head.i == tok.i and all(t.pos_ == "PROPN" for t in doc[tok.i + 1 : ent.start]):
-                return ent.root
+            return root
     return None
 
 

@@ -17,9 +17,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .. import lexicons
 from ..record import Article, Source, make_span
 from . import entities as entities_module
+from . import entity_lexicon
 from .entity_base import name_stops_at
 from .quote_lexicon import Lexicon
 
@@ -354,10 +354,10 @@ def _described_by_complement(tok: Token) -> bool:
     return False
 
 
-def can_speak(tok: Token, sp: Speaker, lex: Lexicon) -> bool:
+def can_speak(tok: Token, speakers: list[Speaker], lex: Lexicon) -> bool:
     """Whether a subject can be a source at all: a name, a pronoun, a role, group or document noun, or a noun
     the article ties to an entity ("both nations"). "The virus claimed 6,606 lives" is no attribution."""
-    if sp.kind != "unnamed" or tok.pos_ in ("PRON", "PROPN") or tok.tag_ in ("WP", "WDT"):
+    if tok.pos_ in ("PRON", "PROPN") or tok.tag_ in ("WP", "WDT") or all(sp.kind != "unnamed" for sp in speakers):
         return True
     lemma = tok.lemma_.lower()
     return lemma in lex.unnamed or lemma in role_heads() or lemma in lex.channels or lemma in lex.audiences
@@ -366,17 +366,13 @@ def can_speak(tok: Token, sp: Speaker, lex: Lexicon) -> bool:
 @lru_cache(maxsize=1)
 def role_heads() -> frozenset[str]:
     """Head nouns of every role in roles.tsv: persons ("the ambassador"), bodies ("the ministry", "the council")."""
-    return frozenset(_role_head(r[0]) for r in lexicons.rows("roles.tsv") if len(r) >= 2)
+    return frozenset(_role_head(" ".join(role.noun)) for role in entity_lexicon.roles().values())
 
 
 @lru_cache(maxsize=1)
 def person_roles() -> frozenset[str]:
     """Role nouns that stand for a person already named ("the ambassador"), from the entities' roles.tsv."""
-    try:
-        rows = lexicons.rows("roles.tsv")
-    except (FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(_role_head(r[0]) for r in rows if len(r) >= 2 and r[1] == "PERSON")
+    return frozenset(_role_head(" ".join(r.noun)) for r in entity_lexicon.roles().values() if r.type == "PERSON")
 
 
 def _role_head(role: str) -> str:

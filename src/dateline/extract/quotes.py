@@ -39,6 +39,7 @@ from .quote_lexicon import load
 from .quote_marks import DOUBLE_OPEN, SINGLE_OPEN, scan
 from .quote_nominal import nominal_pass
 from .quote_resolve import conveyors, resolve_in_order, same, same_source
+from .quote_speaker import Speaker
 
 THING_PRONOUNS = frozenset({"it", "this", "that"})
 QUOTE_OPENERS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + "\"'")
@@ -74,7 +75,7 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         object_only = m.cue.frame == "object" or (
             m.cue.frame == "both" and not any(c.dep_ == "ccomp" for c in tok.children)
         )
-        if object_only and not all(quote_speaker.can_speak(subj, sp, ctx.lex) for sp in speakers):
+        if object_only and not quote_speaker.can_speak(subj, speakers, ctx.lex):
             continue  # "the virus claimed 6,606 lives", "protesters chanted slogans": nobody reports anything
         cue = quote_cues.cue_span(m)
         chan = quote_cues.via(m, subj, ctx.lex)
@@ -210,12 +211,10 @@ def _cue_sentence_before(ctx: Context, d: Direct, used: set[int]) -> bool:
     if verb.i in used or ctx.para_of(verb.idx) != ctx.para_of(d.mark.start) or ctx.in_quote(verb.idx, verb.idx + 1):
         return False
     m = quote_cues.match(verb, ctx.lex)
-    subj = quote_cues.speaker_token(verb) if m is not None else None
-    if m is None or subj is None or _bare_number(subj):
+    found = _speaking_subject(ctx, verb) if m is not None else None
+    if m is None or found is None:
         return False
-    speakers = speakers_of(subj, ctx)
-    if not all(quote_speaker.can_speak(subj, sp, ctx.lex) for sp in speakers):
-        return False
+    subj, speakers = found
     cue = quote_cues.cue_span(m)
     attach(d, speakers, cue, quote_cues.via(m, subj, ctx.lex), status_of(m), verb.idx, d.mark.open_at - verb.idx, verb.i)
     return True
@@ -237,15 +236,23 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
         verb = verb.head
     if verb.pos_ != "VERB" or ctx.in_quote(verb.idx, verb.idx + 1):
         return False
-    subj = quote_cues.speaker_token(verb)
-    if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
+    found = _speaking_subject(ctx, verb)
+    if found is None:
         return False
-    speakers = speakers_of(subj, ctx)
-    if not all(quote_speaker.can_speak(subj, sp, ctx.lex) for sp in speakers):
-        return False
+    speakers = found[1]
     distance = d.mark.open_at - verb.idx
     attach(d, speakers, (verb.idx, verb.idx + len(verb)), None, "neutral", verb.idx, distance, verb.i)
     return True
+
+
+def _speaking_subject(ctx: Context, verb: Token) -> tuple[Token, list[Speaker]] | None:
+    """The subject of a verb that introduces a quotation, with its speakers, when it can be a source at all:
+    outside any quotation, not a bare number, a name, pronoun, role, group or document."""
+    subj = quote_cues.speaker_token(verb)
+    if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
+        return None
+    speakers = speakers_of(subj, ctx)
+    return (subj, speakers) if quote_speaker.can_speak(subj, speakers, ctx.lex) else None
 
 
 def _bare_number(tok: Token) -> bool:
