@@ -35,6 +35,36 @@ def test_marks_of_every_style_and_apostrophes():
     assert found == ["Nous restons", "Wir bleiben", "we don't leave", "no deal"]
 
 
+def test_two_apostrophes_are_a_double_mark(run):
+    text = (
+        "''A museum alone will not end poverty,'' he said of the Smithsonian.  "
+        "''It won't end gun violence, or ensure that justice is colorblind.''  "
+        "Critics praised its ''rock 'n' roll'' wing."
+    )
+    found = [text[q.start : q.end] for q in scan(text)]
+    assert found == [
+        "A museum alone will not end poverty",
+        "It won't end gun violence, or ensure that justice is colorblind.",
+        "rock 'n' roll",
+    ]
+    _, qs = run("Mr. Obama spoke on Saturday. " + text)
+    later = by_text(qs, "gun violence")
+    assert later.kind == "direct" and later.text.startswith("It won't") and not later.text.endswith("'")
+    assert later.speaker.name == "Obama"
+
+
+def test_a_second_that_clause_is_the_same_report_and_a_second_speaker_is_not(run):
+    _, qs = run(
+        "Chief Roberts said the videos were unclear and that the footage did not show whether he had a gun. "
+        "Mayor Lee said the city would pay and several council members said it would not."
+    )
+    roberts = by_text(qs, "videos were unclear")
+    assert roberts.text == "the videos were unclear and that the footage did not show whether he had a gun"
+    lee = by_text(qs, "city would pay")
+    assert lee.text == "the city would pay"
+    assert by_text(qs, "it would not").speaker.name == "several council members"
+
+
 def test_straight_and_curly_marks_mixed(run):
     _, qs = run('“We will rebuild the bridge by spring," Mayor Ana Ruiz said on Monday.')
     q = by_text(qs, "rebuild the bridge")

@@ -553,6 +553,8 @@ def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> 
     for t in doc[rng[0] : rng[1] + 1]:
         if t.i == m.tok.i or t.dep_ not in ("conj", "relcl", "advcl") or match(t, lex) is None:
             continue
+        if t.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            continue  # "said A and that the footage did not show B": a second clause of the same report
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if t.dep_ == "relcl":
             if subj is None or subj.tag_ in ("WDT", "WP") or t.left_edge.i == 0 or doc[t.left_edge.i - 1].text != ",":

@@ -1,7 +1,8 @@
 """Direct quotes by quotation marks: a character scan, independent of the parser.
 
 Why a scan and not the tokenizer: marks come in every style (" “ ” « » „ ‘ ’ and mixes of
-straight and curly in one article), apostrophes look like closing single quotes, and an
+straight and curly in one article; two apostrophes '' for a double mark in typewriter-era and
+archive copy such as the New York Times'), apostrophes look like closing single quotes, and an
 unbalanced mark must not swallow the rest of the article. The scan works paragraph by
 paragraph: an opening mark left open at a paragraph's end continues into the next paragraph
 only when that paragraph starts with an opening mark (the newspaper convention for a quote
@@ -33,7 +34,7 @@ class MarkedQuote:
 
     stretches: list[tuple[int, int]] = field(default_factory=list)
     open_at: int = 0
-    close_at: int | None = None  # offset of the closing mark; None when recovered at a paragraph end
+    close_at: int | None = None  # offset of the closing mark's last character; None when recovered at a paragraph end
     single: bool = False
 
     @property
@@ -65,13 +66,19 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _width(text: str, i: int) -> int:
+    """2 for a double mark typed as two apostrophes (''), 1 for any other mark."""
+    return 2 if text.startswith("''", i) else 1
+
+
 def _classify(text: str, i: int) -> tuple[str, str] | None:
     """('double'|'single', 'open'|'close'|'either') for a mark at i, or None for an apostrophe/other."""
     ch = text[i]
+    width = _width(text, i)
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     opening_ctx = prev in OPENING_CONTEXT or prev in DOUBLE_OPEN + SINGLE_OPEN + "\"'"
-    if ch == '"':
+    if ch == '"' or width == 2:
         if opening_ctx and not nxt.isspace():
             return ("double", "open")
         if not prev.isspace():
@@ -116,6 +123,7 @@ def scan(text: str, warnings: list[str] | None = None) -> list[MarkedQuote]:
     for p_start, p_end in paragraphs(text):
         open_double: int | None = None
         open_single: int | None = None
+        skip_to = p_start  # the second apostrophe of a '' mark
         continuing = pending
         pending = None
         first_char = True
@@ -123,6 +131,9 @@ def scan(text: str, warnings: list[str] | None = None) -> list[MarkedQuote]:
         # paragraph has shown nothing but white space before this mark.
         for found in _MARK_RE.finditer(text, p_start, p_end):
             i = found.start()
+            if i < skip_to:
+                continue
+            skip_to = i + _width(text, i)
             if first_char and i > p_start and not text[p_start:i].isspace():
                 first_char = False
             kind = _classify(text, i)
@@ -144,15 +155,16 @@ def scan(text: str, warnings: list[str] | None = None) -> list[MarkedQuote]:
                 if open_double is None and role in ("open", "either"):
                     open_double, open_single = i, None
                 elif open_double is not None and role in ("close", "either"):
-                    s, e = _strip(text, open_double + 1, i)
+                    s, e = _strip(text, open_double + _width(text, open_double), i)
+                    close_at = skip_to - 1  # the mark's last character
                     if continuing is not None:
                         if e > s:
                             continuing.stretches.append((s, e))
-                        continuing.close_at = i
+                        continuing.close_at = close_at
                         quotes.append(continuing)
                         continuing = None
                     elif e > s:
-                        quotes.append(MarkedQuote(stretches=[(s, e)], open_at=open_double, close_at=i))
+                        quotes.append(MarkedQuote(stretches=[(s, e)], open_at=open_double, close_at=close_at))
                     open_double = None
             elif open_double is None:  # single quotes inside a double quote are nested: skipped
                 if open_single is None and role == "open":
@@ -167,7 +179,7 @@ def scan(text: str, warnings: list[str] | None = None) -> list[MarkedQuote]:
             _warn(warnings, continuing, text)
             continuing = None
         if open_double is not None:
-            s, e = _strip(text, open_double + 1, p_end)
+            s, e = _strip(text, open_double + _width(text, open_double), p_end)
             if continuing is None:
                 continuing = MarkedQuote(stretches=[], open_at=open_double)
             if e > s:
