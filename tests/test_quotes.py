@@ -65,6 +65,48 @@ def test_a_second_that_clause_is_the_same_report_and_a_second_speaker_is_not(run
     assert by_text(qs, "it would not").speaker.name == "several council members"
 
 
+def test_relative_clause_attribution_leaves_pronoun_speaker_and_cue_out(run):
+    _, qs = run(
+        "NASA picked two astronauts for the first crewed mission, which NASA said might take place this summer. "
+        "The ship reached about 18 mph (8 m/s), the captain said."
+    )
+    assert by_text(qs, "this summer").text == "might take place this summer"
+    assert by_text(qs, "18 mph").text == "The ship reached about 18 mph (8 m/s)"
+
+
+def test_a_name_after_an_indefinite_determiner_is_someone_new(run):
+    _, qs = run(
+        "Tom Watson, a Labour MP, said the deal was bad. One MP told the BBC the vote would fail. "
+        "Not everyone agreed there should be another referendum."
+    )
+    assert by_text(qs, "vote would fail").speaker.name == "One MP"
+    assert by_text(qs, "another referendum").speaker.name == "everyone"
+
+
+def test_name_after_a_closing_mark_speaks_even_when_tagged_a_title(run):
+    text = (
+        '"I informed John Bolton last night that his services are no longer needed at the White House. I disagreed '
+        'strongly with many of his suggestions, as did others in the Administration," wrote Trump on Twitter, '
+        '"and therefore I asked John for his resignation."'
+    )
+    _, qs = run(text)
+    assert {q.speaker.name for q in qs} == {"Trump"}
+    assert by_text(qs, "I informed").cue.text == "wrote"
+    assert by_text(qs, "therefore I asked").kind == "direct"
+
+
+def test_a_first_person_quotation_after_a_sentence_about_someone_is_theirs(run):
+    _, qs = run(
+        'Mayor Tom Reyes praised the plan. Maria Lopez, 45, has run the bakery on Main Street for twenty years. '
+        '"I have never seen a winter like this one. We lost half our customers."'
+    )
+    q = by_text(qs, "never seen a winter")
+    assert q.speaker.name == "Maria Lopez" and q.cue is None and q.kind == "direct"
+    # a quotation with a cue of its own keeps it; one with no first person is not guessed
+    _, qs = run('Maria Lopez runs the bakery. "The winter was the worst on record in the valley."')
+    assert qs == []
+
+
 def test_straight_and_curly_marks_mixed(run):
     _, qs = run('“We will rebuild the bridge by spring," Mayor Ana Ruiz said on Monday.')
     q = by_text(qs, "rebuild the bridge")

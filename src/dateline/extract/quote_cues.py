@@ -223,8 +223,10 @@ def _inverted_object(tok: Token) -> Token | None:
     if tok.i == 0 or not doc[tok.i - 1].is_quote or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
-    if obj is None or obj.left_edge.i != tok.i + 1 or obj.pos_ != "PROPN" or obj.ent_type_ not in ("PERSON", "ORG"):
+    if obj is None or obj.left_edge.i != tok.i + 1 or obj.pos_ != "PROPN":
         return None
+    if obj.ent_type_ not in ("PERSON", "ORG") and not (obj.ent_type_ in ("", "WORK_OF_ART") and doc[tok.i - 2].text in ",?!"):
+        return None  # '"...," wrote Trump on Twitter': a name the tagger took for a title, right after the quotation
     if any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
         return None  # '"..." asked Trump whether he ...': whom was asked, and what
     return obj
@@ -410,6 +412,8 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
                 if comma is not None:
                     return (child.left_edge.i, comma - 1)
             a, b = _joined_clauses(child, clauses)
+            if a < tok.i < child.i:
+                a = tok.i + 1  # "the mission, which NASA said might take place": the relative pronoun before the cue
             return (_after_hearers(tok, a, b), b)
         misattached = _that_clause_in_phrase(tok)
         if misattached is not None:

@@ -93,7 +93,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
 
         for c in reversed(done):
             sp = c.speaker
-            if sp is None or sp.kind not in ("named", "unnamed") or c.order > before:
+            if sp is None or sp.kind not in ("named", "unnamed") or c.order > before or _indefinite(sp):
                 continue
             if para - ctx.para_of(c.order) > 3:
                 break
@@ -150,6 +150,14 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 c.speaker = Speaker(
                     person.source.model_copy(update={"mention": c.speaker.source.mention}), "named", "PERSON"
                 )
+
+
+NOBODY_IN_PARTICULAR = frozenset({"anyone", "anybody", "nobody", "someone", "somebody", "everyone", "everybody"})
+
+
+def _indefinite(sp: Speaker) -> bool:
+    """ "anyone", "nobody": a speaker no later "he" or "they" refers back to."""
+    return sp.kind == "unnamed" and sp.source.name.lower() in NOBODY_IN_PARTICULAR
 
 
 def _role_word(sp: Speaker) -> str | None:

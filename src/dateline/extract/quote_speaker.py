@@ -26,7 +26,10 @@ from .quote_lexicon import Lexicon
 NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "i", "me", "we", "us"}
 PRONOUNS_OTHER = {"it", "its", "they", "them", "their"}
-QUANTIFIERS = {"some", "several", "many", "one", "most", "all", "few", "none", "each", "both", "two", "three"}
+QUANTIFIERS = {"some", "several", "many", "one", "most", "all", "few", "none", "each", "both", "two", "three",
+               "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "others"}  # fmt: skip
+# "One MP told the BBC", "another MP": a determiner that introduces someone new, never a name's own word
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three", "few", "other"})
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case", "npadvmod", "predet"}
 
 
@@ -274,7 +277,8 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
         fallback = _source(ent, span) if ent is not None else None
         return Speaker(Source(name=tok.text, mention=span), "pronoun", etype, fallback=fallback)
     rng = _ent_span(tok) if tok.ent_type_ in NAME_TYPES else None
-    if rng is None and (tok.pos_ == "PROPN" or _name_word(tok, names)):
+    indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in tok.lefts)
+    if rng is None and not indefinite and (tok.pos_ == "PROPN" or _name_word(tok, names)):
         rng = noun_phrase(tok)
         # the proper-noun stretch ending at tok, without dates ("LONDON, Feb 26 - Iran announced")
         lo = rng[0]

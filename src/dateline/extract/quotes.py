@@ -255,6 +255,36 @@ def _speaking_subject(ctx: Context, verb: Token) -> tuple[Token, list[Speaker]] 
     return (subj, speakers) if quote_speaker.can_speak(subj, speakers, ctx.lex) else None
 
 
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _introduced(ctx: Context, d: Direct) -> Speaker | None:
+    """The person the sentence before a cue-less quotation is about, when the quotation speaks in the first
+    person: news copy introduces a speaker ("Maria Lopez has run the bakery for twenty years.") and lets
+    the quotation after it speak ("I have never seen ..."). Only a named person who is the subject of that
+    sentence, and only a sentence that reports nobody's words itself."""
+    doc = ctx.doc
+    inner = doc.char_span(d.mark.start, d.mark.end, alignment_mode="expand")
+    if inner is None or not any(t.lower_ in FIRST_PERSON for t in inner):
+        return None
+    own = doc[inner[0].sent.start : inner[-1].sent.end]
+    if any(t.pos_ == "VERB" and not ctx.in_quote(t.idx, t.idx + 1) and quote_cues.match(t, ctx.lex) for t in own):
+        return None  # a cue of its own ('"...," wrote Trump') that found no speaker: not the person before
+    mark = doc.char_span(d.mark.open_at, d.mark.open_at + 1, alignment_mode="expand")
+    if mark is None or mark.start == 0:
+        return None
+    sent = doc[mark.start - 1].sent
+    if sent.end > mark.start or ctx.para_of(sent.start_char) < ctx.para_of(d.mark.open_at) - 1:
+        return None  # the quotation opens inside that sentence, or a paragraph lies between
+    if any(ctx.in_quote(t.idx, t.idx + 1) or (t.pos_ == "VERB" and quote_cues.match(t, ctx.lex)) for t in sent):
+        return None
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ != "PERSON":
+        return None
+    speakers = speakers_of(subj, ctx)
+    return speakers[0] if len(speakers) == 1 and speakers[0].etype == "PERSON" else None
+
+
 def _bare_number(tok: Token) -> bool:
     """A number standing alone ("reported on Tuesday, 21 confirmed cases"), not "One of the victims"."""
     return tok.like_num and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
@@ -318,11 +348,14 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
             continue
         para = ctx.para_of(d.mark.start)
         prior = [c for c in attributed if c.order < d.mark.start and c.speaker is not None]
-        if prior:
-            prev = max(prior, key=lambda c: c.order)
-            if para - ctx.para_of(prev.order) <= 1:
-                d.cands = [Cand("direct", list(d.mark.stretches), None, prev.speaker, prev.via, order=d.mark.start)]
-                attributed.extend(d.cands)
+        prev = max(prior, key=lambda c: c.order) if prior else None
+        introduced = _introduced(ctx, d)
+        if introduced is not None and (prev is None or not same(prev.speaker, introduced)):
+            # 'Maria Lopez has run the bakery for twenty years. "I have never seen a winter like this."'
+            d.cands = [Cand("direct", list(d.mark.stretches), None, introduced, None, order=d.mark.start)]
+        elif prev is not None and para - ctx.para_of(prev.order) <= 1:
+            d.cands = [Cand("direct", list(d.mark.stretches), None, prev.speaker, prev.via, order=d.mark.start)]
+        attributed.extend(d.cands)
     cands += [c for d in directs for c in d.cands]
     resolve_in_order(ctx, cands)
     cands += headline(ctx, cands)
@@ -347,9 +380,13 @@ CLOSING_AFTER = re.compile(r"[.,!?]?[\"”]")  # a closing double mark right aft
 
 
 def _closed(text: str, start: int, end: int) -> int:
-    """The end of a content that opens a quotation and does not close it, moved past the closing mark the parser
-    hung on the cue instead ('said Trump talks to Kushner "almost daily."'): the quoted phrase stays whole."""
+    """The end of a content that opens a quotation or a bracket and does not close it, moved past the closing mark
+    the parser hung on the cue instead ('said Trump talks to Kushner "almost daily."', 'about 18 mph (8 m/s).'):
+    the quoted phrase or the gloss stays whole."""
     inner = text[start:end]
+    if inner.count("(") > inner.count(")") and text.startswith(")", end):
+        end += 1
+        inner = text[start:end]
     if inner.count("“") > inner.count("”") or ("“" not in inner and inner.count('"') % 2 == 1):
         m = CLOSING_AFTER.match(text, end)
         if m is not None:
