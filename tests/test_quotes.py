@@ -781,6 +781,28 @@ def test_according_to_a_source_with_an_apposition_or_a_relative_clause_reports_t
     }
 
 
+def test_according_to_inside_a_clause_or_closing_a_conjunct(run):
+    _, qs = run(
+        "The storm, according to the weather service, will reach the coast on Friday. "
+        "The typhoon killed at least 20, according to officials, and left 15,000 stranded at ports. "
+        "Gunmen attacked the reporter near his home, then, according to security officials, fled."
+    )
+    contents = {q.speaker.name: [c.text for c in q.content] for q in qs if q.kind == "according_to"}
+    assert contents == {
+        "the weather service": ["The storm", "will reach the coast on Friday"],
+        "officials": ["The typhoon killed at least 20"],
+        "security officials": ["fled"],  # what they say is the flight, not the attack (gold/dev convention)
+    }
+
+
+def test_figures_speak_for_whoever_owns_them(run):
+    _, qs = run(
+        "Sanders won Vermont, according to CNN's projections. The plane was built in 1978, according to Federal "
+        "Aviation Administration records. A Zogby International poll showed 55 percent of voters backed him."
+    )
+    assert [q.speaker.name for q in qs] == ["CNN", "Federal Aviation Administration", "Zogby International"]
+
+
 def test_a_thing_that_cannot_speak_reports_nothing_by_its_object(extract) -> None:
     article = extract(
         "Outbreak\n\nThe virus claimed 6606 lives in the region. Both the council and the government "

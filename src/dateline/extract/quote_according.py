@@ -41,10 +41,15 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
             src_end += 1
         after = [t for t in doc[src_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
         before = [t for t in doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
+        lead = None
         if before and _trails(after):
             rng = (sent.start, tok.i - 1)  # "..., according to X." / "..., according to X, the US attorney."
         else:
             rng = (src_end + 1, sent.end - 1)  # "According to X, ..." or "..., according to X, did Y"
+            if before and doc[tok.i - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in before):
+                # "The storm, according to the weather service, will reach the coast": the subject before it too
+                # (not "attacked him, then, according to officials, fled": what they say is the flight)
+                lead = ctx.content(sent.start, tok.i - 1, tok.idx)
         bounded = within_semicolons(rng, tok)
         if bounded is None:
             continue
@@ -52,7 +57,8 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         if content is None:
             continue
         cue = (tok.idx, to.idx + len(to))
-        out += attribute_clause(ctx, "according_to", content, directs, speakers_of(pobj, ctx), cue, "neutral", tok)
+        speakers = speakers_of(pobj, ctx)
+        out += attribute_clause(ctx, "according_to", content, directs, speakers, cue, "neutral", tok, lead=lead)
     return out
 
 
@@ -61,8 +67,15 @@ def _trails(after: list[Token]) -> bool:
     Interfax", ", the U.S. Attorney for Texas"), or a relative clause about it (", who said ...")."""
     if not after:
         return True
-    if after[0].tag_ in ("WP", "WDT", "WP$"):
-        return True
+    if after[0].tag_ in ("WP", "WDT", "WP$") or after[0].dep_ == "cc":
+        return True  # ", who said ...", "killed 20, according to officials, and left ..."
+    # "killing at least 20 according to officials on Thursday, and leaving ...": the phrase ends a conjunct
+    doc = after[0].doc
+    comma = next((t for t in doc[after[0].i : after[-1].i] if t.text == ","), None)
+    if comma is not None and doc[comma.i + 1].dep_ == "cc":
+        after = [t for t in after if t.i < comma.i]
+        if not after:
+            return True
     # a verbless phrase: "via Interfax" or an apposition naming the source again, not "and, according to
     # Turkey, supportive of the PKK" (an adjective: the content)
     return after[0].pos_ in ("ADP", "DET", "PROPN", "NOUN") and not any(t.pos_ in ("VERB", "AUX") for t in after)

@@ -176,9 +176,10 @@ def _named_here(sp: Speaker, mention: Span) -> Speaker:
 
 
 def attribute_clause(ctx: Context, kind: str, content: tuple[int, int], directs: list[Direct],
-                     speakers: list[Speaker], cue: tuple[int, int], status: str, tok: Token) -> list[Cand]:  # fmt: skip
+                     speakers: list[Speaker], cue: tuple[int, int], status: str, tok: Token,
+                     lead: tuple[int, int] | None = None) -> list[Cand]:  # fmt: skip
     """A reported clause: the quotations inside it take its speakers; it is a quote of its own unless
-    they are (nearly) all of it."""
+    they are (nearly) all of it. `lead` is the clause's part before the attribution, when it is set in the middle."""
     quoted = covered(content, directs)
     whole = nearly_whole(ctx, content, quoted)
     for d in quoted:
@@ -186,7 +187,8 @@ def attribute_clause(ctx: Context, kind: str, content: tuple[int, int], directs:
             attach(d, speakers, cue, None, status, tok.idx, 0 if whole else 10, tok.i)
     if whole:
         return []
-    return [Cand(kind, [content], cue, sp, sp.channel, status, order=tok.idx, cue_tok=tok.i) for sp in speakers]
+    stretches = [lead, content] if lead is not None else [content]
+    return [Cand(kind, stretches, cue, sp, sp.channel, status, order=tok.idx, cue_tok=tok.i) for sp in speakers]
 
 
 def attach(d: Direct, speakers: list[Speaker], cue: tuple[int, int] | None, via: str | None, status: str,

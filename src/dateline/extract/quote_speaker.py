@@ -11,7 +11,7 @@ so that the caller can give them the previous speaker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -308,6 +308,14 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return resolve(pobj, article, lex, names)
+        for child in tok.lefts:
+            # "CNN's projections", "Federal Aviation Administration records": whose figures they are
+            named = child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in ("ORG", "GPE", "PERSON")
+            if (child.dep_ == "poss" and child.pos_ == "PROPN") or named:
+                owner = resolve(child, article, lex, names)
+                a, b = noun_phrase(tok)  # the mention stays the words that name the source here
+                mention = make_span(text, doc[a].idx, doc[b].idx + len(doc[b]))
+                return replace(owner, source=owner.source.model_copy(update={"mention": mention}))
     a, b = noun_phrase(tok)
     start, end = doc[a].idx, doc[b].idx + len(doc[b])
     span = make_span(text, start, end)
