@@ -969,3 +969,16 @@ def test_a_role_noun_skips_a_speaker_whose_title_it_does_not_fit(extract) -> Non
         "Talks\n\nRussian Foreign Minister Sergey Lavrov arrived in Minsk. The top diplomat said the talks went well."
     )
     assert [q.speaker.name for q in diplomat.quotes] == ["Sergey Lavrov"]
+
+
+def test_a_role_narrowed_to_one_office_is_nobody_with_another(extract) -> None:
+    crash = extract(
+        "Crash\n\nCivil Aviation Minister Meera Rao said the plane overshot the runway. "
+        'The local health minister said, "The injured have been taken to hospital." '
+        "Prime Minister Arun Das said he was saddened."
+    )
+    assert [q.speaker.name for q in crash.quotes][:2] == ["Meera Rao", "The local health minister"]
+    talks = extract(
+        "Talks\n\nForeign Minister Sergey Lavrov arrived in Minsk. The Russian foreign minister said the talks went well."
+    )
+    assert [q.speaker.name for q in talks.quotes] == ["Sergey Lavrov"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -168,7 +168,7 @@ def _nominal(
             country = code
         elif m.pos_ == "PROPN":
             return None  # "the Rossiya-1 television channel": a name, not a description
-    mods = {m.lower_ for m in modifiers}
+    mods = {m.lower_ for m in modifiers if not (m.text[:1].isupper() and names.demonym_country(m.text))}
     gi = None
     if country is None and role.type == "GPE" and "country" in role.fits:
         # "The Cuban president could not come ... to restore the country's power grid": the
@@ -204,6 +204,18 @@ def _words_pattern(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])")
 
 
+# Words before a role noun that say nothing about whose office it is ("the country's top diplomat", "the local
+# health minister": only "health" narrows it)
+UNSPECIFIC = frozenset({"the", "this", "that", "a", "an", "its", "his", "her", "their", "our", "local", "top", "senior",
+                        "chief", "former", "current", "outgoing", "incoming", "new", "then", "acting", "country's",
+                        "nation's", "state's", "city's"})  # fmt: skip
+
+
+def portfolio(modifiers: Iterable[str]) -> tuple[str, ...]:
+    """The lower-case modifiers of a role noun that narrow it to one office: a title without them is another's."""
+    return tuple(w for w in modifiers if w.isalpha() and w not in UNSPECIFIC)
+
+
 def has_words(title: str, words: str) -> bool:
     """Whether the title holds these whole words: "President-elect Joe Biden" is not "the president"."""
     return _words_pattern(words).search(title) is not None
@@ -215,10 +227,13 @@ def _fits(role: lex.Role, mods: set[str], country: str | None, g: Group) -> bool
     if country and g.country != country:
         return False
     if role.type == "PERSON":
+        specific = portfolio(mods)
         for title in g.titles:
             low = title.lower()
             if any(s in low.split() for s in _SUBORDINATE) and not mods.intersection(_SUBORDINATE):
                 continue
+            if not all(has_words(low, w) for w in specific):
+                continue  # "the health minister" is not the Civil Aviation Minister
             if any(has_words(low, f) for f in role.fits):
                 return True
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..record import Entity, Source
 from . import quote_cues, quote_speaker
-from .entity_coref import has_words
+from .entity_coref import has_words, portfolio
 from .entity_lexicon import name_genders, roles
 from .quote_context import Cand, Context
 from .quote_speaker import Speaker, resolve
@@ -70,24 +70,27 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
 
     titles = {e.id: [t.lower() for t in e.titles] for e in ctx.article.entities if e.titles}
 
-    def holds(sp: Speaker, role: str | None) -> bool | None:
+    def holds(sp: Speaker, role: str | None, specific: tuple[str, ...] = ()) -> bool | None:
         """Whether a speaker can be "the ROLE": True when the article gave them a title the role fits ("the top
         diplomat" is Foreign Minister Lavrov), False when only others ("the general" is not President-elect
-        Biden), None when it gave them none or the role says nothing."""
+        Biden; "the health minister" is not the Civil Aviation Minister), None when it gave them none or the
+        role says nothing."""
         fits = _role_fits(role)
         known = titles.get(sp.source.entity or "")
         if not fits or not known:
             return None
+        if specific and not any(all(has_words(t, w) for w in specific) for t in known):
+            return False
         return any(has_words(t, f) for t in known for f in fits)
 
     def previous(before: int, want_person: bool | None, names_too: bool = True, gender: str | None = None,
-                 role: str | None = None) -> Speaker | None:  # fmt: skip
+                 role: str | None = None, specific: tuple[str, ...] = ()) -> Speaker | None:  # fmt: skip
         para = ctx.para_of(before)
         passed_over = False  # once someone whose title contradicts the role is passed, only a fitting title will do
 
         def takes(sp: Speaker) -> bool:
             nonlocal passed_over
-            held = holds(sp, role)
+            held = holds(sp, role, specific)
             passed_over = passed_over or held is False
             return held is True or (held is None and not passed_over)
 
@@ -119,7 +122,9 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             if low in ("it", "they", "its", "their", "them"):
                 want = False
             role = _role_word(sp) if sp.kind == "nominal" else None
-            prev = previous(c.order, want, names_too=sp.fallback is None, gender=PRONOUN_GENDER.get(low), role=role)
+            specific = _portfolio(sp, role) if role else ()
+            prev = previous(c.order, want, names_too=sp.fallback is None, gender=PRONOUN_GENDER.get(low), role=role,
+                            specific=specific)  # fmt: skip
             if low == "i":
                 prev = _first_person(ctx, done, c.order) or prev
             if sp.fallback is not None and (
@@ -145,7 +150,12 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
     for i, c in enumerate(cands):
         if c.speaker is not None and c.speaker.kind == "nominal":
             later = [o.speaker for o in cands[i + 1 :] if o.speaker is not None and o.speaker.kind == "named"]
-            person = next((sp for sp in later if sp.etype == "PERSON"), None)
+            role = _role_word(c.speaker)
+            specific = _portfolio(c.speaker, role) if role else ()
+            # the first later person the role may be ("the local health minister" is not a later Prime Minister)
+            person = next(
+                (sp for sp in later if sp.etype == "PERSON" and holds(sp, role, specific) is not False), None
+            )
             if person is not None:
                 c.speaker = Speaker(
                     person.source.model_copy(update={"mention": c.speaker.source.mention}), "named", "PERSON"
@@ -167,6 +177,16 @@ def _role_word(sp: Speaker) -> str | None:
     if len(words) >= 2 and (words[-2], words[-1]) in roles():
         return f"{words[-2]} {words[-1]}"
     return words[-1] if words else None
+
+
+def _portfolio(sp: Speaker, role: str) -> tuple[str, ...]:
+    """The words that narrow a role noun to one office: "the local health minister" -> ("health",). A title that
+    lacks them is someone else's office."""
+    words = sp.source.name.lower().split()
+    head = role.split()
+    if words[-len(head) :] != head:
+        return ()
+    return portfolio(words[: -len(head)])
 
 
 def _role_fits(role: str | None) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from ..record import Article, Source, make_span
 from . import entities as entities_module
 from . import entity_lexicon
 from .entity_base import name_stops_at
+from .entity_coref import has_words, portfolio
 from .quote_lexicon import Lexicon
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -330,7 +331,8 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     person_role = lemma in person_roles() or lex.unnamed.get(lemma) == "person"
     if ent is not None and (ent.type != "PERSON" or person_role or any(ch.isupper() for ch in span.text)):
         return Speaker(_source(ent, span), "named", ent.type)
-    titled = _titled_before(article, lemma, start) if definite and not _described_by_complement(tok) else None
+    specific = portfolio(c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ != "NORP")
+    titled = _titled_before(article, lemma, start, specific) if definite and not _described_by_complement(tok) else None
     if titled is not None:
         # "The commissioner of the bloc, Jean-Claude Brou, spoke. ... The commissioner said": the article's own title
         return Speaker(Source(name=titled.name, entity=titled.id, mention=span), "named", "PERSON")
@@ -340,11 +342,14 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     return Speaker(Source(name=span.text, mention=span), "unnamed", "PERSON" if person_role and definite else None)
 
 
-def _titled_before(article: Article, lemma: str, before: int) -> Any:
-    """The person last named before `before` whose title in this article has head noun `lemma`."""
+def _titled_before(article: Article, lemma: str, before: int, specific: tuple[str, ...] = ()) -> Any:
+    """The person last named before `before` whose title in this article has head noun `lemma` (and the words
+    that narrow the role: "the health minister" is not the Civil Aviation Minister)."""
     best, best_at = None, -1
     for ent in article.entities:
-        if ent.type != "PERSON" or not any(_role_head(t) == lemma for t in ent.titles):
+        if ent.type != "PERSON" or not any(
+            _role_head(t) == lemma and all(has_words(t.lower(), w) for w in specific) for t in ent.titles
+        ):
             continue
         at = max((m.start for m in ent.mentions if m.end <= before), default=-1)
         if at > best_at:
