@@ -982,3 +982,37 @@ def test_a_role_narrowed_to_one_office_is_nobody_with_another(extract) -> None:
         "Talks\n\nForeign Minister Sergey Lavrov arrived in Minsk. The Russian foreign minister said the talks went well."
     )
     assert [q.speaker.name for q in talks.quotes] == ["Sergey Lavrov"]
+
+
+def test_a_body_issuing_a_document_or_named_as_subject_is_who_it_and_the_document_are(run):
+    _, qs = run(
+        "The Foreign Ministry released a statement on Friday. It said the talks had failed. "
+        '"We regret this," reads the statement.'
+    )
+    assert [(q.speaker.mention.text, q.speaker.name) for q in qs] == [
+        ("It", "Foreign Ministry"),
+        ("the statement", "Foreign Ministry"),
+    ]
+    assert qs[1].via == "statement" and qs[1].cue.text == "reads"
+    _, qs = run(
+        "Roscosmos said the launch went well. NASA interrupted its coverage on Friday. "
+        'It also credited Leonov with the first spacewalk, noting "his venture was historic."'
+    )
+    assert by_text(qs, "venture was historic").speaker.name == "NASA"
+
+
+def test_channel_named_on_the_verb_a_participle_or_colon_hangs_on(run):
+    _, qs = run(
+        'Cummings gave his condolences via Twitter, adding, "He was a giant among us." '
+        'Mayor Bill de Blasio took a parting shot on Twitter: "This city deserves better than a president who lies."'
+    )
+    assert [q.via for q in qs] == ["tweet", "tweet"]
+
+
+def test_a_description_named_after_it_and_a_bracketed_continuation(run):
+    _, qs = run(
+        "A university student named Wong said the police had gone too far. "
+        '"The strains are spreading fast," said Dr. Livermore. "[...] Rather, the likeliest route is poor hygiene."'
+    )
+    assert by_text(qs, "gone too far").speaker.name == "Wong"
+    assert by_text(qs, "likeliest route").speaker.name == "Livermore"

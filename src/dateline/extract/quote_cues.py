@@ -223,6 +223,9 @@ def _inverted_object(tok: Token) -> Token | None:
     if tok.i == 0 or not doc[tok.i - 1].is_quote or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if obj is not None and obj.pos_ == "NOUN" and tok.lemma_.lower() in ("read", "say", "state") and doc[tok.i - 2].text in ",?!":
+        # '"...," reads the statement': a document after its verb, as the parser sees it its object
+        return obj if channel_of(obj, load()) is not None else None
     if obj is None or obj.left_edge.i != tok.i + 1 or obj.pos_ != "PROPN":
         return None
     if obj.ent_type_ not in ("PERSON", "ORG") and not (obj.ent_type_ in ("", "WORK_OF_ART") and doc[tok.i - 2].text in ",?!"):
@@ -669,6 +672,22 @@ def via(m: CueMatch, speaker: Token | None, lex: Lexicon) -> str | None:
         if platform is not None:
             return lex.channels[platform.lower_]
     holders = [m.tok, *([carrier] if carrier is not None else []), *([speaker] if speaker is not None else [])]
+    if m.tok.tag_ == "VBG" and m.tok.dep_ in ("advcl", "xcomp", "conj"):
+        holders.append(m.tok.head)  # "gave his condolences via Twitter, adding, ...": the verb the participle hangs on
+    # "took a parting shot on Twitter", "noted his strength on Twitter": the phrase parsed on the object
+    holders += [c for c in m.tok.children if c.dep_ == "dobj"]
+    label = channel_near(holders, lex)
+    if label is not None:
+        return label
+    if lemma == "tell":  # "told GMTV's Sunday programme", "told a local radio station"
+        for child in m.tok.children:
+            if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lex.audiences:
+                return lex.audiences[child.lemma_.lower()]
+    return None
+
+
+def channel_near(holders: list[Token], lex: Lexicon) -> str | None:
+    """The channel a phrase on one of these words names: "said in a letter", "spoke on Twitter"."""
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in VIA_PREPS:
@@ -677,10 +696,6 @@ def via(m: CueMatch, speaker: Token | None, lex: Lexicon) -> str | None:
                         label = channel_of(pobj, lex)
                         if label is not None:
                             return label
-    if lemma == "tell":  # "told GMTV's Sunday programme", "told a local radio station"
-        for child in m.tok.children:
-            if child.dep_ in ("dobj", "dative") and child.lemma_.lower() in lex.audiences:
-                return lex.audiences[child.lemma_.lower()]
     return None
 
 

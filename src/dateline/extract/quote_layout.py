@@ -145,7 +145,7 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
 
 def sentence_like(ctx: Context, d: Direct) -> bool:
     """A whole sentence in marks standing on its own (not a title or phrase inside a sentence)."""
-    text = ctx.text[d.mark.start : d.mark.end].lstrip("[(…. ")  # "[It was] a pretty physical game", "...and then"
+    text = ctx.text[d.mark.start : d.mark.end].lstrip("[(…. ]")  # "[It was] a pretty physical game", "[...] Rather"
     if len(text.split()) < 5 or not (text[:1].isupper() or text[:1].isdigit()):
         return False
     para = ctx.paras[ctx.para_of(d.mark.open_at)]

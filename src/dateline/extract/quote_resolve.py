@@ -7,6 +7,8 @@ author ("Lavrov's letter", "the statement by X", or the speaker whose quotes cam
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from ..record import Entity, Source
 from . import quote_cues, quote_speaker
 from .entity_coref import has_words, portfolio
@@ -94,15 +96,23 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             passed_over = passed_over or held is False
             return held is True or (held is None and not passed_over)
 
+        # "NASA interrupted its coverage. It also credited ...": an organization that is the subject of this or the
+        # sentence before is nearer than an earlier speaker
+        subject = _body_subject(ctx, before) if want_person is False and names_too and gender == "n" else None
+        body = resolve(subject.root, ctx.article, ctx.lex, ctx.names) if subject is not None else None
+        if body is not None and body.etype == "PERSON":
+            subject = body = None  # the tagger's ORG that the article knows as a person
         for c in reversed(done):
             sp = c.speaker
             if sp is None or sp.kind not in ("named", "unnamed") or c.order > before or _indefinite(sp):
                 continue
-            if para - ctx.para_of(c.order) > 3:
+            if para - ctx.para_of(c.order) > 3 or (subject is not None and c.order < subject.start_char):
                 break
             person = sp.etype == "PERSON" or (sp.etype is None and sp.kind == "named")
             if (want_person is None or person == want_person) and fits(sp, gender) and takes(sp):
                 return sp
+        if body is not None:
+            return body
         if want_person is not False and names_too:
             prior = [e for e in person_ents if e.end_char <= before]
             for ent in reversed(prior[-5:]):  # the nearest person named before whose gender fits the pronoun
@@ -123,7 +133,8 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 want = False
             role = _role_word(sp) if sp.kind == "nominal" else None
             specific = _portfolio(sp, role) if role else ()
-            prev = previous(c.order, want, names_too=sp.fallback is None, gender=PRONOUN_GENDER.get(low), role=role,
+            gender = "n" if low == "it" else PRONOUN_GENDER.get(low)  # "it" said: a body, never a he or she
+            prev = previous(c.order, want, names_too=sp.fallback is None, gender=gender, role=role,
                             specific=specific)  # fmt: skip
             if low == "i":
                 prev = _first_person(ctx, done, c.order) or prev
@@ -163,6 +174,20 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
 
 
 NOBODY_IN_PARTICULAR = frozenset({"anyone", "anybody", "nobody", "someone", "somebody", "everyone", "everybody"})
+
+
+def _body_subject(ctx: Context, before: int) -> Span | None:
+    """The last organization or country named as a subject in this sentence or the one before, outside quotations."""
+    here = ctx.doc.char_span(before, before + 1, alignment_mode="expand")
+    start = here.sent.start if here is not None else 0
+    lo = ctx.doc[start - 1].sent.start if start > 0 else 0
+    subjects = [
+        e
+        for e in ctx.doc.ents
+        if e.label_ in ("ORG", "GPE") and lo <= e.start and e.end_char <= before
+        and e.root.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(e.start_char, e.end_char)
+    ]  # fmt: skip
+    return subjects[-1] if subjects else None
 
 
 def _indefinite(sp: Speaker) -> bool:

@@ -217,6 +217,16 @@ def _appositive_name(tok: Token) -> Token | None:
     return found[0] if found else None
 
 
+def _named_as(tok: Token) -> Token | None:
+    """ "A university student named Wong said": the name the description goes by."""
+    for acl in tok.rights:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("name", "call") and acl.i == tok.i + 1:
+            name = next((c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"), None)
+            if name is not None:
+                return name
+    return None
+
+
 def channel_of(tok: Token, lex: Lexicon) -> str | None:
     """Channel label when tok heads a channel noun phrase ("a telephone interview" -> interview)."""
     if tok.pos_ == "PROPN" and tok.lower_ in lex.channels:
@@ -261,7 +271,7 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
         c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children
     )
     if (tok.ent_type_ != "PERSON" or lone_title) and tok.pos_ != "PRON":
-        name = _appositive_name(tok)
+        name = _appositive_name(tok) or _named_as(tok)
         if name is not None:
             # "a spokesperson, Morgan Ortagus": a person even when the tagger says ORG
             role = tok.lemma_.lower()
@@ -423,6 +433,11 @@ def document_author(tok: Token, article: Article, lex: Lexicon, names: dict[str,
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent.dep_ == "agent" else None
                 if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
                     return resolve(pobj, article, lex, names)
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING:
+        # "The White House issued a statement on Monday": whoever issued it
+        issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if issuer is not None and (issuer.ent_type_ in NAME_TYPES or issuer.pos_ == "PROPN"):
+            return resolve(issuer, article, lex, names)
     return None
 
 

@@ -239,9 +239,11 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
     found = _speaking_subject(ctx, verb)
     if found is None:
         return False
-    speakers = found[1]
+    subj, speakers = found
     distance = d.mark.open_at - verb.idx
-    attach(d, speakers, (verb.idx, verb.idx + len(verb)), None, "neutral", verb.idx, distance, verb.i)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    chan = quote_cues.channel_near([verb, subj, *objects], ctx.lex)  # "took a parting shot on Twitter: "...""
+    attach(d, speakers, (verb.idx, verb.idx + len(verb)), chan, "neutral", verb.idx, distance, verb.i)
     return True
 
 
