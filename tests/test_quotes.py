@@ -77,7 +77,7 @@ def test_relative_clause_attribution_leaves_pronoun_speaker_and_cue_out(run):
 def test_a_name_after_an_indefinite_determiner_is_someone_new(run):
     _, qs = run(
         "Tom Watson, a Labour MP, said the deal was bad. One MP told the BBC the vote would fail. "
-        "Not everyone agreed there should be another referendum."
+        "Not everyone thinks there should be another referendum."
     )
     assert by_text(qs, "vote would fail").speaker.name == "One MP"
     assert by_text(qs, "another referendum").speaker.name == "everyone"
@@ -1016,3 +1016,12 @@ def test_a_description_named_after_it_and_a_bracketed_continuation(run):
     )
     assert by_text(qs, "gone too far").speaker.name == "Wong"
     assert by_text(qs, "likeliest route").speaker.name == "Livermore"
+
+
+def test_consenting_or_refusing_to_act_is_a_stance_not_a_quote(extract) -> None:
+    article = extract(
+        "Court\n\nThe Supreme Court declined to hear the case. The officials refused to hand over the documents, "
+        "and the mayor agreed to support the plan."
+    )
+    assert article.quotes == []
+    assert {s.cue.text for s in article.stances} >= {"declined", "refused"}
