@@ -1025,3 +1025,10 @@ def test_consenting_or_refusing_to_act_is_a_stance_not_a_quote(extract) -> None:
     )
     assert article.quotes == []
     assert {s.cue.text for s in article.stances} >= {"declined", "refused"}
+
+
+def test_a_court_ruling_reports_what_it_ruled(run) -> None:
+    _, qs = run("A federal judge in Texas ruled the male-only draft is unconstitutional. The court ruled out a new trial.")
+    assert [(q.speaker.name, q.cue.text, q.text) for q in qs] == [
+        ("A federal judge", "ruled", "the male-only draft is unconstitutional")
+    ]
