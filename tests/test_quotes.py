@@ -1032,3 +1032,31 @@ def test_a_court_ruling_reports_what_it_ruled(run) -> None:
     assert [(q.speaker.name, q.cue.text, q.text) for q in qs] == [
         ("A federal judge", "ruled", "the male-only draft is unconstitutional")
     ]
+
+
+def test_a_pronoun_takes_the_main_subject_of_the_sentence_before_over_an_earlier_speaker(run) -> None:
+    _, qs = run(
+        "Both Mugabe and Tsvangirai claimed victory in the vote. Mugabe agreed to a deal in which Tsvangirai became "
+        'prime minister. "Only God who appointed me will remove me," he declared. '
+        "President Donald Trump said he banned travel from China, which Joe Biden opposed. He claimed a vaccine was near."
+    )
+    assert by_text(qs, "Only God").speaker.name == "Mugabe"
+    assert by_text(qs, "vaccine was near").speaker.name == "Donald Trump"  # not the subject of "which Biden opposed"
+
+
+def test_a_verb_with_out_or_off_is_another_verb_unless_listed(run) -> None:
+    _, qs = run('We ruled out any contamination of the samples. "Stop it now!" she cried out.')
+    assert [(q.cue.text, q.text) for q in qs] == [("cried out", "Stop it now!")]
+
+
+def test_a_reported_subject_cut_off_by_an_aside_is_not_the_reports_object(run) -> None:
+    _, qs = run(
+        "NDTV later reported officials, following an investigation, stated it was a coconut. "
+        "Sky News reported Netflix Japan, due to the death, have delayed the new episode."
+    )
+    got = [(q.speaker.name, q.cue.text, q.text) for q in qs]
+    assert got == [
+        ("NDTV", "reported", "officials, following an investigation, stated it was a coconut"),
+        ("officials", "stated", "it was a coconut"),
+        ("Sky News", "reported", "Netflix Japan, due to the death, have delayed the new episode"),
+    ]

@@ -77,6 +77,8 @@ def match(tok: Token, lex: Lexicon) -> CueMatch | None:
     cue = lex.verbs.get(lemma)
     if cue is None or cue.frame in ("according_to", "quoting"):
         return None
+    if any(c.dep_ == "prt" and c.lower_ in ("out", "off") for c in tok.children):
+        return None  # "ruled out a trial", "wrote off the debt": another verb, unless listed as a pair ("point out")
     return CueMatch(tok, cue, [tok])
 
 
@@ -147,6 +149,11 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     subjects = [c for c in subjects if not (tok.tag_ in ("VBG", "VBN") and c.pos_ == "PROPN" and _platform(c))]
     if subjects:
         return _name_right_before(min(subjects, key=lambda c: abs(c.i - tok.i)), tok)
+    for child in tok.lefts:
+        # "NDTV reported officials, following an investigation, stated ...": the report's object is this verb's subject
+        split = _subject_as_object(child) if child.dep_ == "ccomp" else None
+        if split is not None and split[1].i == tok.i:
+            return split[0]
     for child in tok.lefts:
         if child.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in child.children):
             # "Sanders, meanwhile, who sits at zero endorsements, said ...": the relative clause parsed as the
@@ -389,10 +396,41 @@ def _joined_clauses(child: Token, clauses: list[Token]) -> tuple[int, int]:
     return a, b
 
 
+def _subject_as_object(tok: Token) -> tuple[Token, Token] | None:
+    """(subject, verb) of a reported clause whose subject, cut off from its verb by an aside, the parser made the
+    cue's object: "NDTV reported officials, following an investigation, stated it was ..." (the cue parsed as the
+    clause of "stated"), "Sky News reported Netflix Japan, due to his death, have delayed ..."."""
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    edge = obj.right_edge if obj is not None else None
+    if edge is None or (edge.text != "," and (edge.i + 1 >= len(tok.doc) or tok.doc[edge.i + 1].text != ",")):
+        return None  # the aside opens with a comma right after the object
+    verb = tok.head if tok.dep_ == "ccomp" and tok.head.i > obj.i else None
+    if verb is None:  # the clause as the cue's, or as a conjunct of it with no "and" ("..., have delayed")
+        verb = next((c for c in tok.rights if c.dep_ in ("ccomp", "conj") and c.i > obj.i), None)
+        if verb is not None and verb.dep_ == "conj" and (
+            any(c.dep_ == "cc" and obj.i < c.i < verb.i for c in tok.children)
+            or not any(c.dep_ == "aux" for c in verb.children)  # "have delayed", not "first announced"
+        ):
+            return None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    aside = tok.doc[edge.i + 1 : verb.i]
+    if not any(c.dep_ == "nsubj" for c in tok.children) or all(t.is_punct or t.is_quote for t in aside):
+        return None  # a report with its own reporter, and an aside that is more than a closing quotation mark
+    return obj, verb
+
+
 def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | None:
     """Token range [a, b] of what the cue reports, or None when it reports nothing here."""
     tok = m.tok
     doc = tok.doc
+    split = _subject_as_object(tok) if m.cue.takes_clause else None
+    if split is not None:
+        obj, verb = split
+        end = verb.right_edge.i
+        while end > obj.i and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        return (obj.left_edge.i, end)
     if _inverted_name(tok) is not None:
         # "Any interpretation of his actions, said Michael Kofman, an expert, would recognize ...": the subject
         # before the attribution, then (`trailing_range`) the rest of the clause after the name

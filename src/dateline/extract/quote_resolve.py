@@ -96,12 +96,15 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             passed_over = passed_over or held is False
             return held is True or (held is None and not passed_over)
 
-        # "NASA interrupted its coverage. It also credited ...": an organization that is the subject of this or the
+        # "NASA interrupted its coverage. It also credited ...", "Mugabe agreed to a deal in which Tsvangirai became
+        # prime minister. "...," he declared": the organization or person that is the subject of this or the
         # sentence before is nearer than an earlier speaker
-        subject = _body_subject(ctx, before) if want_person is False and names_too and gender == "n" else None
-        body = resolve(subject.root, ctx.article, ctx.lex, ctx.names) if subject is not None else None
-        if body is not None and body.etype == "PERSON":
-            subject = body = None  # the tagger's ORG that the article knows as a person
+        subject = body = None
+        if gender == "n" or (gender in ("m", "f") and want_person):
+            subject = _subject_before(ctx, before, ("ORG", "GPE") if gender == "n" else ("PERSON",))
+            body = resolve(subject.root, ctx.article, ctx.lex, ctx.names) if subject is not None else None
+            if body is not None and ((body.etype == "PERSON") != (gender != "n") or not fits(body, gender)):
+                subject = body = None  # an ORG the article knows as a person, or a person of the other gender
         for c in reversed(done):
             sp = c.speaker
             if sp is None or sp.kind not in ("named", "unnamed") or c.order > before or _indefinite(sp):
@@ -176,23 +179,25 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
 NOBODY_IN_PARTICULAR = frozenset({"anyone", "anybody", "nobody", "someone", "somebody", "everyone", "everybody"})
 
 
-def _body_subject(ctx: Context, before: int) -> Span | None:
-    """The last organization or country named as a subject in this sentence or the one before, outside quotations."""
+def _subject_before(ctx: Context, before: int, labels: tuple[str, ...]) -> Span | None:
+    """The last entity of these types named as a subject in this sentence or the one before, outside quotations."""
     here = ctx.doc.char_span(before, before + 1, alignment_mode="expand")
     start = here.sent.start if here is not None else 0
     lo = ctx.doc[start - 1].sent.start if start > 0 else 0
     subjects = [
         e
         for e in ctx.doc.ents
-        if e.label_ in ("ORG", "GPE") and lo <= e.start and e.end_char <= before
-        and e.root.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(e.start_char, e.end_char)
-    ]  # fmt: skip
+        if e.label_ in labels and lo <= e.start and e.end_char <= before
+        and e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.dep_ in ("ROOT", "conj")
+        and not ctx.in_quote(e.start_char, e.end_char)
+    ]  # fmt: skip  (a main clause's subject: not "which Biden opposed")
     return subjects[-1] if subjects else None
 
 
 def _indefinite(sp: Speaker) -> bool:
-    """ "anyone", "nobody": a speaker no later "he" or "they" refers back to."""
-    return sp.kind == "unnamed" and sp.source.name.lower() in NOBODY_IN_PARTICULAR
+    """ "anyone", "nobody", "no candidate": a speaker no later "he" or "they" refers back to."""
+    name = sp.source.name.lower()
+    return sp.kind == "unnamed" and (name in NOBODY_IN_PARTICULAR or name.startswith("no "))
 
 
 def _role_word(sp: Speaker) -> str | None:

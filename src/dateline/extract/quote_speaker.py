@@ -436,7 +436,7 @@ def document_author(tok: Token, article: Article, lex: Lexicon, names: dict[str,
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING:
         # "The White House issued a statement on Monday": whoever issued it
         issuer = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        if issuer is not None and (issuer.ent_type_ in NAME_TYPES or issuer.pos_ == "PROPN"):
+        if issuer is not None and issuer.pos_ in ("PROPN", "NOUN"):
             return resolve(issuer, article, lex, names)
     return None
 
