@@ -1060,3 +1060,12 @@ def test_a_reported_subject_cut_off_by_an_aside_is_not_the_reports_object(run) -
         ("officials", "stated", "it was a coconut"),
         ("Sky News", "reported", "Netflix Japan, due to the death, have delayed the new episode"),
     ]
+
+
+def test_according_to_a_role_then_the_person_named_between_commas(run) -> None:
+    _, qs = run(
+        "According to the ministry's spokesman, Ivan Petrov, the talks failed. "
+        "According to police, John Smith, 45, was arrested."
+    )
+    got = [(q.speaker.name, q.text) for q in qs]
+    assert got == [("Ivan Petrov", "the talks failed"), ("police", "John Smith, 45, was arrested")]

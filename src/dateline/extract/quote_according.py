@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from .entity_base import token_matches
 from .quote_context import Cand, Context, Direct, attribute_clause, speakers_of
 from .quote_cues import within_semicolons
+from .quote_speaker import channel_of, person_roles
 
 _ACCORDING = frozenset({"according"})
 
@@ -36,6 +37,10 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
                 src_end = i - 1
                 break
         src_end = _place_apposition(doc, src_end, sent.end)
+        named = _name_in_commas(doc, src_end) if _person_role(pobj, ctx) else None
+        if named is not None:
+            # "According to the ministry's spokesman, Ivan Petrov, the talks failed": the source is the person named
+            src_end, pobj = named.end - 1, named.root
         # the rest of a name the parser left outside the object ("according to NYPD Commissioner James O'Neill")
         while src_end + 1 < sent.end and (doc[src_end + 1].ent_iob_ == "I" or doc[src_end + 1].pos_ == "PROPN"):
             src_end += 1
@@ -79,6 +84,30 @@ def _trails(after: list[Token]) -> bool:
     # a verbless phrase: "via Interfax" or an apposition naming the source again, not "and, according to
     # Turkey, supportive of the PKK" (an adjective: the content)
     return after[0].pos_ in ("ADP", "DET", "PROPN", "NOUN") and not any(t.pos_ in ("VERB", "AUX") for t in after)
+
+
+def _person_role(tok: Token, ctx: Context) -> bool:
+    """A role one person holds ("the ministry's spokesman", "Windsor Locks' first selectman"), not a body
+    ("police"), a group or a document ("the report")."""
+    lemma = tok.lemma_.lower()
+    if lemma in person_roles() or ctx.lex.unnamed.get(lemma) == "person":
+        return True
+    return (
+        tok.tag_ == "NN"
+        and any(c.dep_ in ("det", "poss") for c in tok.children)
+        and ctx.lex.unnamed.get(lemma) is None
+        and channel_of(tok, ctx.lex) is None
+    )
+
+
+def _name_in_commas(doc, end: int):  # noqa: ANN001, ANN202 - a spaCy Doc and Span
+    """The person named between commas right after a source that is a role ("the ministry's spokesman, Ivan Petrov,")."""
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end].ent_type_ == "PERSON":
+        return None
+    ent = next((e for e in doc.ents if e.start == end + 2), None)
+    if ent is None or ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return ent
 
 
 def _place_apposition(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spaCy Doc
