@@ -1069,3 +1069,11 @@ def test_according_to_a_role_then_the_person_named_between_commas(run) -> None:
     )
     got = [(q.speaker.name, q.text) for q in qs]
     assert got == [("Ivan Petrov", "the talks failed"), ("police", "John Smith, 45, was arrested")]
+
+
+def test_its_document_belongs_to_the_organization_not_the_last_speaker(run) -> None:
+    _, qs = run(
+        "The National Transportation Safety Board opened an investigation. Troy Roberts, a spokesman for the patrol, "
+        "said the road was closed. Its website notes that the board investigates every civil aviation accident."
+    )
+    assert by_text(qs, "every civil aviation").speaker.name == "National Transportation Safety Board"

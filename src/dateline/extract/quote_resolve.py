@@ -152,6 +152,10 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
         elif sp.kind == "document":
             c.via = c.via or sp.channel
             author = sp.author or _named_author(ctx, sp.channel, c.order)
+            if author is None and sp.source.name.lower().startswith("its "):
+                # "Its website notes": the organization last named, not the last speaker
+                body = _last_body(ctx, sp.source.mention.start if sp.source.mention else c.order)
+                author = resolve(body.root, ctx.article, ctx.lex, ctx.names) if body is not None else None
             if author is None and _anaphoric(sp):
                 author, via = _document_owner(c, done, cands, sp.channel)
                 c.via = via or c.via
@@ -192,6 +196,17 @@ def _subject_before(ctx: Context, before: int, labels: tuple[str, ...]) -> Span 
         and not ctx.in_quote(e.start_char, e.end_char)
     ]  # fmt: skip  (a main clause's subject: not "which Biden opposed")
     return subjects[-1] if subjects else None
+
+
+def _last_body(ctx: Context, before: int) -> Span | None:
+    """The organization named last before `before`, in this sentence or the three before, outside quotations."""
+    here = ctx.doc.char_span(before, before + 1, alignment_mode="expand")
+    lo = here.sent.start if here is not None else 0
+    for _ in range(3):
+        lo = ctx.doc[lo - 1].sent.start if lo > 0 else 0
+    bodies = [e for e in ctx.doc.ents if e.label_ == "ORG" and lo <= e.start and e.end_char <= before
+              and not ctx.in_quote(e.start_char, e.end_char)]  # fmt: skip
+    return bodies[-1] if bodies else None
 
 
 def _indefinite(sp: Speaker) -> bool:
