@@ -1077,3 +1077,13 @@ def test_its_document_belongs_to_the_organization_not_the_last_speaker(run) -> N
         "said the road was closed. Its website notes that the board investigates every civil aviation accident."
     )
     assert by_text(qs, "every civil aviation").speaker.name == "National Transportation Safety Board"
+
+
+def test_praise_and_thanks_carry_the_quoted_words(extract) -> None:
+    article = extract(
+        'Attack\n\nTrump lauded Cain as a "powerful voice of freedom." The mayor of London, Sadiq Khan, thanked "the '
+        'police and emergency services" for their bravery.'
+    )
+    got = [(q.kind, q.speaker.name, q.cue.text, q.text) for q in article.quotes]
+    assert ("direct", "Trump", "lauded", "powerful voice of freedom.") in got
+    assert ("direct", "Sadiq Khan", "thanked", "the police and emergency services") in got
