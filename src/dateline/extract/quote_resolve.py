@@ -7,7 +7,10 @@ author ("Lavrov's letter", "the statement by X", or the speaker whose quotes cam
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from bisect import bisect_left
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
 
 from ..record import Entity, Source
 from . import quote_cues, quote_speaker
@@ -96,26 +99,38 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             passed_over = passed_over or held is False
             return held is True or (held is None and not passed_over)
 
+        def earlier_speaker(stop: int) -> Speaker | None:
+            """The latest earlier speaker who fits, among those quoted since `stop`."""
+            nonlocal passed_over
+            passed_over = False
+            for c in reversed(done):
+                sp = c.speaker
+                if sp is None or sp.kind not in ("named", "unnamed") or c.order > before or _indefinite(sp):
+                    continue
+                if para - ctx.para_of(c.order) > 3 or c.order < stop:
+                    break
+                person = sp.etype == "PERSON" or (sp.etype is None and sp.kind == "named")
+                if (want_person is None or person == want_person) and fits(sp, gender) and takes(sp):
+                    return sp
+            return None
+
         # "NASA interrupted its coverage. It also credited ...", "Mugabe agreed to a deal in which Tsvangirai became
         # prime minister. "...," he declared": the organization or person that is the subject of this or the
         # sentence before is nearer than an earlier speaker
-        subject = body = None
+        subject = None
         if gender == "n" or (gender in ("m", "f") and want_person):
             subject = _subject_before(ctx, before, ("ORG", "GPE") if gender == "n" else ("PERSON",))
-            body = resolve(subject.root, ctx.article, ctx.lex, ctx.names) if subject is not None else None
-            if body is not None and ((body.etype == "PERSON") != (gender != "n") or not fits(body, gender)):
-                subject = body = None  # an ORG the article knows as a person, or a person of the other gender
-        for c in reversed(done):
-            sp = c.speaker
-            if sp is None or sp.kind not in ("named", "unnamed") or c.order > before or _indefinite(sp):
-                continue
-            if para - ctx.para_of(c.order) > 3 or (subject is not None and c.order < subject.start_char):
-                break
-            person = sp.etype == "PERSON" or (sp.etype is None and sp.kind == "named")
-            if (want_person is None or person == want_person) and fits(sp, gender) and takes(sp):
-                return sp
-        if body is not None:
-            return body
+        found = earlier_speaker(subject.start_char if subject is not None else -1)
+        if found is not None:
+            return found
+        if subject is not None:
+            body = resolve(subject.root, ctx.article, ctx.lex, ctx.names)
+            if (body.etype == "PERSON") == (gender != "n") and fits(body, gender):
+                return body
+            # an ORG the article knows as a person, or a person of the other gender: the speakers before count again
+            found = earlier_speaker(-1)
+            if found is not None:
+                return found
         if want_person is not False and names_too:
             prior = [e for e in person_ents if e.end_char <= before]
             for ent in reversed(prior[-5:]):  # the nearest person named before whose gender fits the pronoun
@@ -184,29 +199,51 @@ NOBODY_IN_PARTICULAR = frozenset({"anyone", "anybody", "nobody", "someone", "som
 
 
 def _subject_before(ctx: Context, before: int, labels: tuple[str, ...]) -> Span | None:
-    """The last entity of these types named as a subject in this sentence or the one before, outside quotations."""
-    here = ctx.doc.char_span(before, before + 1, alignment_mode="expand")
-    start = here.sent.start if here is not None else 0
-    lo = ctx.doc[start - 1].sent.start if start > 0 else 0
-    subjects = [
-        e
-        for e in ctx.doc.ents
-        if e.label_ in labels and lo <= e.start and e.end_char <= before
-        and e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.dep_ in ("ROOT", "conj")
-        and not ctx.in_quote(e.start_char, e.end_char)
-    ]  # fmt: skip  (a main clause's subject: not "which Biden opposed")
-    return subjects[-1] if subjects else None
+    """The last entity of these types named as a main-clause subject in this sentence or the one before (not
+    "which Biden opposed"), outside quotations."""
+    for e in reversed(_ents_between(ctx, _sentences_back(ctx, before, 1), before)):
+        if (
+            e.label_ in labels
+            and e.root.dep_ in ("nsubj", "nsubjpass")
+            and e.root.head.dep_ in ("ROOT", "conj")
+            and not ctx.in_quote(e.start_char, e.end_char)
+        ):
+            return e
+    return None
 
 
 def _last_body(ctx: Context, before: int) -> Span | None:
     """The organization named last before `before`, in this sentence or the three before, outside quotations."""
+    for e in reversed(_ents_between(ctx, _sentences_back(ctx, before, 3), before)):
+        if e.label_ == "ORG" and not ctx.in_quote(e.start_char, e.end_char):
+            return e
+    return None
+
+
+def _sentences_back(ctx: Context, before: int, n: int) -> int:
+    """Token index where the sentence n sentences before the one holding character `before` starts."""
     here = ctx.doc.char_span(before, before + 1, alignment_mode="expand")
     lo = here.sent.start if here is not None else 0
-    for _ in range(3):
+    for _ in range(n):
         lo = ctx.doc[lo - 1].sent.start if lo > 0 else 0
-    bodies = [e for e in ctx.doc.ents if e.label_ == "ORG" and lo <= e.start and e.end_char <= before
-              and not ctx.in_quote(e.start_char, e.end_char)]  # fmt: skip
-    return bodies[-1] if bodies else None
+    return lo
+
+
+def _ents_between(ctx: Context, lo: int, before: int) -> tuple[Span, ...]:
+    """The named entities from token `lo` up to character `before`, found by bisection: pronouns and documents ask
+    for them once each, and a long article has hundreds."""
+    ents, starts = _ents_index(ctx.doc)
+    i = bisect_left(starts, lo)
+    j = i
+    while j < len(ents) and ents[j].end_char <= before:
+        j += 1
+    return ents[i:j]
+
+
+@lru_cache(maxsize=8)
+def _ents_index(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    ents = tuple(doc.ents)
+    return ents, [e.start for e in ents]
 
 
 def _indefinite(sp: Speaker) -> bool:
