@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from .entity_base import token_matches
 from .quote_context import Cand, Context, Direct, attribute_clause, speakers_of
 from .quote_cues import within_semicolons
-from .quote_speaker import channel_of, person_roles
+from .quote_speaker import channel_of, is_person_role
 
 _ACCORDING = frozenset({"according"})
 
@@ -90,7 +90,7 @@ def _person_role(tok: Token, ctx: Context) -> bool:
     """A role one person holds ("the ministry's spokesman", "Windsor Locks' first selectman"), not a body
     ("police"), a group or a document ("the report")."""
     lemma = tok.lemma_.lower()
-    if lemma in person_roles() or ctx.lex.unnamed.get(lemma) == "person":
+    if is_person_role(lemma, ctx.lex):
         return True
     return (
         tok.tag_ == "NN"
@@ -102,12 +102,15 @@ def _person_role(tok: Token, ctx: Context) -> bool:
 
 def _name_in_commas(doc, end: int):  # noqa: ANN001, ANN202 - a spaCy Doc and Span
     """The person named between commas right after a source that is a role ("the ministry's spokesman, Ivan Petrov,")."""
-    if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end].ent_type_ == "PERSON":
+    start = end + 2
+    if start >= len(doc) or doc[end + 1].text != "," or doc[end].ent_type_ == "PERSON":
         return None
-    ent = next((e for e in doc.ents if e.start == end + 2), None)
-    if ent is None or ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].text != ",":
+    if doc[start].ent_iob_ != "B" or doc[start].ent_type_ != "PERSON":
         return None
-    return ent
+    stop = start + 1
+    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+        stop += 1
+    return doc[start:stop] if stop < len(doc) and doc[stop].text == "," else None
 
 
 def _place_apposition(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spaCy Doc

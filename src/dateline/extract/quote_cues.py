@@ -230,12 +230,13 @@ def _inverted_object(tok: Token) -> Token | None:
     if tok.i == 0 or not doc[tok.i - 1].is_quote or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
-    if obj is not None and obj.pos_ == "NOUN" and tok.lemma_.lower() in ("read", "say", "state") and doc[tok.i - 2].text in ",?!":
+    closed = tok.i >= 2 and doc[tok.i - 2].text in ",?!"  # the quotation ends in ',' '?' or '!' before its mark
+    if obj is not None and obj.pos_ == "NOUN" and tok.lemma_.lower() in ("read", "say", "state") and closed:
         # '"...," reads the statement': a document after its verb, as the parser sees it its object
         return obj if channel_of(obj, load()) is not None else None
     if obj is None or obj.left_edge.i != tok.i + 1 or obj.pos_ != "PROPN":
         return None
-    if obj.ent_type_ not in ("PERSON", "ORG") and not (obj.ent_type_ in ("", "WORK_OF_ART") and doc[tok.i - 2].text in ",?!"):
+    if obj.ent_type_ not in ("PERSON", "ORG") and not (obj.ent_type_ in ("", "WORK_OF_ART") and closed):
         return None  # '"...," wrote Trump on Twitter': a name the tagger took for a title, right after the quotation
     if any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
         return None  # '"..." asked Trump whether he ...': whom was asked, and what

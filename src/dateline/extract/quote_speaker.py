@@ -275,7 +275,7 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
         if name is not None:
             # "a spokesperson, Morgan Ortagus": a person even when the tagger says ORG
             role = tok.lemma_.lower()
-            role_person = lex.unnamed.get(role) == "person" or role in person_roles()
+            role_person = is_person_role(role, lex)
             tok = name
     low = tok.lower_
     al = tok if low in ("al", "al.") else doc[tok.i - 1] if tok.text == "." and tok.i >= 1 else None
@@ -338,7 +338,7 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     lemma = tok.lemma_.lower()
     determiners = {c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss")}
     definite = bool(determiners & {"the", "this", "that"}) and tok.tag_ in ("NN", "NNP")
-    person_role = lemma in person_roles() or lex.unnamed.get(lemma) == "person"
+    person_role = is_person_role(lemma, lex)
     if ent is not None and (ent.type != "PERSON" or person_role or any(ch.isupper() for ch in span.text)):
         return Speaker(_source(ent, span), "named", ent.type)
     specific = portfolio(c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ != "NORP")
@@ -394,6 +394,11 @@ def can_speak(tok: Token, speakers: list[Speaker], lex: Lexicon) -> bool:
 def role_heads() -> frozenset[str]:
     """Head nouns of every role in roles.tsv: persons ("the ambassador"), bodies ("the ministry", "the council")."""
     return frozenset(_role_head(" ".join(role.noun)) for role in entity_lexicon.roles().values())
+
+
+def is_person_role(lemma: str, lex: Lexicon) -> bool:
+    """A noun for one person: a person role of roles.tsv ("ambassador") or an unnamed person source ("official")."""
+    return lemma in person_roles() or lex.unnamed.get(lemma) == "person"
 
 
 @lru_cache(maxsize=1)
