@@ -1,21 +1,21 @@
-"""Learn which words cue a stance, and with which complement, from PolNeAR's training split.
+"""Train the stance-cue model on PolNeAR's training split.
 
-    .venv/bin/python bench/polnear_cues.py [--out src/dateline/data/stance_cues.tsv]
+    .venv/bin/python bench/polnear_cues.py [--out src/dateline/data/stance_model.tsv] [--folds 2]
 
-For every verb, noun and adjective of the training texts (parsed with dateline's model), the
-key is (lemma, part of speech, frame), for each complement the parse gives it
-(`dateline.extract.stances.frames`: as, passive, clause, xcomp, np, acl, prep:X). The table
-counts how often each key occurs and how often it is (part of) a gold Cue span whose frame's
-complement reaches a gold Content span ("likened the rules to X": the content is X, so "liken"
-+ object is rarely a cue and "liken" + to is), overall and among the occurrences with no holder
-in the parse (`stances.source_token` finds none: "is expected to", "criticism of the plan"). A
-row with frame "*" sums a word's frames, the back-off for a frame it was rarely seen with.
-Words inside a gold Content span that are not themselves cues are not counted: PolNeAR gives
-each token one role, so an attribution nested in another's content is never marked and would
-read as a negative.
+Every verb, noun and adjective of the training texts (parsed with dateline's spaCy model) whose
+lemma was part of a gold Cue span at least MIN_CUES times is an instance once per complement the
+parse gives it (`dateline.extract.stances.frames`: as, passive, clause, xcomp, np, acl, prep:X),
+with the features `stances.features` reads at run time. The label is whether the word is (part of)
+a gold Cue whose frame's complement reaches a gold Content span ("likened the rules to X": the
+content is X, so "liken" + object is no cue and "liken" + to is). Words inside a gold Content span
+that are not cues themselves are left out: PolNeAR gives each token one role, so an attribution
+nested in another's content is never marked and would read as a negative.
 
-Only the training split is read; dev and test stay for measuring. The output holds counts, no
-text. The extractor applies its own thresholds (stances.MIN_RATE, MIN_CUES, MIN_SEEN).
+The model is an L2-regularised logistic regression (scikit-learn's liblinear). Features seen fewer
+than twice are dropped. The output holds the vocabulary and the weights, no text. `--folds K`
+first prints, for each of K splits of the training articles, instance accuracy and cue P/R/F1 of a
+model trained on the other folds, so a change of features can be judged without touching dev.
+Only the training split is read; dev and test stay for measuring.
 """
 
 from __future__ import annotations
@@ -29,29 +29,28 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dateline import nlp as nlp_module
-from dateline.extract.stances import CUE_POS, MIN_SEEN, decide, frames, source_token
+from dateline.extract.stances import CUE_POS, features, frames, source_token
 from polnear import DEFAULT_DATA, REPO, Spans, read_gold
 
+MIN_CUES = 2  # a lemma enters the vocabulary after this many gold cues
+MIN_FEATURE = 2  # a feature is kept when seen in this many instances
+C = 0.3  # inverse regularisation strength: chosen by 2-fold cross-validation on train (bench figures)
+
 HEADER = """\
-# Stance cues learned from PolNeAR v1.0.0 (Newell, Margolin & Ruths, LREC 2018), training split only
+# Stance-cue model learned from PolNeAR v1.0.0 (Newell, Margolin & Ruths, LREC 2018), training split only
 # (840 articles of 2016 US political news; https://github.com/networkdynamics/PolNeAR).
-# Built by bench/polnear_cues.py with dateline's spaCy model; counts only, no article text.
-# Columns: lemma, pos, frame, times a gold cue, occurrences (outside other attributions' content),
-#   and the same two counts over the occurrences whose parse gives no holder (no subject, agent or possessor).
-# frame: a complement in the parse (a word with several counts once in each): clause (ccomp), xcomp, np (direct
-#   object), passive (subject + agent), acl (a noun's clause), prep:X, as ("the plan, as critics noted, ...");
-#   "*" sums all frames of the word.
-# stances.py uses a key with rate >= MIN_RATE and >= MIN_CUES cues, backing off to "*" when seen < MIN_SEEN times.
-# Kept: the rows that can change a decision at those thresholds (rebuild after changing them); a missing key is
-#   judged by its word's "*" row, a missing word is no cue.
+# Built by bench/polnear_cues.py with dateline's spaCy model: weights only, no article text.
+# Logistic regression over the features of dateline.extract.stances.features; a (word, frame) pair is a cue
+# when the intercept plus the weights of its features is >= stances.THRESHOLD (log-odds).
+# Rows: word <lemma> <pos>   the vocabulary (lemmas that were a gold cue at least MIN_CUES times)
+#       weight <feature> <w>  "" (empty) is the intercept
 """
 
-Key = tuple[str, str, str, bool]  # lemma, pos, frame, has a holder
+Instance = tuple[list[str], int]
 
 
 def _reaches(tok: Token, comps: list[Token], content_chars: set[int]) -> bool:
-    """Whether the complement the frame gives shares a character with a gold content: a cue whose
-    frame points elsewhere ("likened the rules to X": the content is X, not the object) is no use."""
+    """Whether the complement the frame gives shares a character with a gold content."""
     doc = tok.doc
     a = min(c.left_edge.i for c in comps)
     b = max(c.right_edge.i for c in comps)
@@ -59,67 +58,85 @@ def _reaches(tok: Token, comps: list[Token], content_chars: set[int]) -> bool:
     return any(i in content_chars for i in range(start, end))
 
 
-def count(pairs: Iterable[tuple[Doc, Spans]]) -> tuple[Counter[Key], Counter[Key]]:
-    """(cue counts, occurrence counts) per key over parsed training docs and their gold spans."""
-    cues: Counter[Key] = Counter()
-    seen: Counter[Key] = Counter()
+def vocabulary(pairs: Iterable[tuple[Doc, Spans]]) -> set[tuple[str, str]]:
+    """(lemma, pos) of the words that were part of a gold cue at least MIN_CUES times."""
+    n: Counter[tuple[str, str]] = Counter()
     for doc, gold in pairs:
         cue_chars = {i for a, b in gold["cue"] for i in range(a, b)}
-        content_chars = {i for a, b in gold["content"] for i in range(a, b)}
-        for tok in doc:
-            if tok.pos_ not in CUE_POS or (tok.idx in content_chars and tok.idx not in cue_chars):
-                continue
-            held = None
-            for fr, comps in frames(tok):  # every complement it has: the table learns which one is the content
-                if not comps:
-                    continue
-                if held is None:
-                    held = source_token(tok) is not None
-                key = (tok.lemma_.lower(), tok.pos_, fr, held)
-                seen[key] += 1
-                if tok.idx in cue_chars and _reaches(tok, comps, content_chars):
-                    cues[key] += 1
-    return cues, seen
+        n.update((t.lemma_.lower(), t.pos_) for t in doc if t.pos_ in CUE_POS and t.idx in cue_chars)
+    return {k for k, v in n.items() if v >= MIN_CUES}
 
 
-def table_lines(cues: Counter[Key], seen: Counter[Key]) -> list[str]:
-    """Rows lemma, pos, frame, cues, seen, cues without holder, seen without holder; "*" rows per word."""
-    rows: dict[tuple[str, str, str], list[int]] = {}
-    for (lemma, pos, fr, held), n in seen.items():
-        for f in (fr, "*"):
-            r = rows.setdefault((lemma, pos, f), [0, 0, 0, 0])
-            r[0] += cues[(lemma, pos, fr, held)]
-            r[1] += n
-            if not held:
-                r[2] += cues[(lemma, pos, fr, held)]
-                r[3] += n
-    keep = sorted(useful(rows), key=lambda k: (-rows[k][0], -rows[k][1], k))
-    return [HEADER] + ["\t".join([*k, *map(str, rows[k])]) + "\n" for k in keep]
+def instances(doc: Doc, gold: Spans, vocab: set[tuple[str, str]]) -> list[Instance]:
+    """One (features, label) per frame of every vocabulary word outside another attribution's content."""
+    cue_chars = {i for a, b in gold["cue"] for i in range(a, b)}
+    content_chars = {i for a, b in gold["content"] for i in range(a, b)}
+    out: list[Instance] = []
+    for tok in doc:
+        if tok.pos_ not in CUE_POS or (tok.idx in content_chars and tok.idx not in cue_chars):
+            continue
+        if (tok.lemma_.lower(), tok.pos_) not in vocab:
+            continue
+        subj: Token | None = None
+        first = True
+        for fr, comps in frames(tok):
+            if first:
+                subj = source_token(tok)
+                first = False
+            label = int(tok.idx in cue_chars and _reaches(tok, comps, content_chars))
+            out.append((features(tok, fr, comps, subj), label))
+    return out
 
 
-def useful(rows: dict[tuple[str, str, str], list[int]]) -> list[tuple[str, str, str]]:
-    """The keys whose counts can change a decision of `stances.is_cue`: a frame seen fewer than MIN_SEEN
-    times backs off to the word's "*" row, and a word or frame that passes nowhere reads as absent."""
+def fit(data: list[Instance]):  # noqa: ANN201 - (feature names, weights, intercept)
+    """Logistic regression over the features seen at least MIN_FEATURE times."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
 
-    def passes(k: tuple[str, str, str]) -> bool:
-        r = rows[k]
-        c = (r[0], r[1], r[2], r[3])
-        return decide(k, c, True) or decide(k, c, False)
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1) for f, _ in data])
+    keep = np.asarray(x.sum(0)).ravel() >= MIN_FEATURE
+    names = np.asarray(vec.feature_names_)[keep]
+    lr = LogisticRegression(C=C, max_iter=2000, solver="liblinear")
+    lr.fit(x[:, keep], [y for _, y in data])
+    return list(names), [float(w) for w in lr.coef_[0]], float(lr.intercept_[0])
 
-    words = {k[:2] for k in rows if k[2] == "*" and passes(k)}
-    return [
-        k
-        for k in rows
-        if (k[:2] in words and (k[2] == "*" or rows[k][1] >= MIN_SEEN))
-        or (k[2] != "*" and rows[k][1] >= MIN_SEEN and passes(k))
-    ]
+
+def cross_validate(pairs: list[tuple[Doc, Spans]], folds: int) -> None:
+    """Cue P/R/F1 over (word, frame) instances, of models trained on the other folds (articles round-robin)."""
+    for k in range(folds):
+        train = [p for i, p in enumerate(pairs) if i % folds != k]
+        held = [p for i, p in enumerate(pairs) if i % folds == k]
+        vocab = vocabulary(train)
+        names, weights, bias = fit([x for d, g in train for x in instances(d, g, vocab)])
+        w = dict(zip(names, weights, strict=True))
+        tp = fp = fn = 0
+        for d, g in held:  # the held-out words the trained vocabulary covers, as at run time
+            for f, y in instances(d, g, vocab):
+                guess = bias + sum(w.get(x, 0.0) for x in f) >= 0
+                tp += guess and y
+                fp += guess and not y
+                fn += (not guess) and y
+        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        print(f"fold {k + 1}/{folds}: cue P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+
+
+def write(out: Path, vocab: set[tuple[str, str]], names: list[str], weights: list[float], bias: float) -> int:
+    lines = [HEADER]
+    lines += [f"word\t{lemma}\t{pos}\n" for lemma, pos in sorted(vocab)]
+    lines.append(f"weight\t\t{bias:.4f}\n")
+    lines += [f"weight\t{n}\t{w:.4f}\n" for n, w in sorted(zip(names, weights, strict=True)) if abs(w) >= 5e-5]
+    out.write_text("".join(lines), encoding="utf-8")
+    return len(lines) - 1
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--out", type=Path, default=REPO / "src" / "dateline" / "data" / "stance_cues.tsv")
+    ap.add_argument("--out", type=Path, default=REPO / "src" / "dateline" / "data" / "stance_model.tsv")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--folds", type=int, default=0, help="cross-validate on train with K folds first")
     args = ap.parse_args(argv)
     split = args.data / "train"
     anns: dict[str, Path] = {}
@@ -130,11 +147,17 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"no PolNeAR files under {split}")
     texts = [(split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     nlp = nlp_module.load()
-    docs = nlp.pipe(texts, batch_size=8)
-    cues, seen = count((doc, read_gold(anns[name])) for name, doc in zip(names, docs, strict=True))
-    lines = table_lines(cues, seen)
-    args.out.write_text("".join(lines), encoding="utf-8")
-    print(f"{len(names)} training articles, {len(lines) - 1} keys written to {args.out}")
+    pairs = [(doc, read_gold(anns[n])) for n, doc in zip(names, nlp.pipe(texts, batch_size=8), strict=True)]
+    if args.folds > 1:
+        cross_validate(pairs, args.folds)
+    vocab = vocabulary(pairs)
+    data = [x for d, g in pairs for x in instances(d, g, vocab)]
+    feats, weights, bias = fit(data)
+    n = write(args.out, vocab, feats, weights, bias)
+    print(
+        f"{len(names)} training articles, {len(data)} instances ({sum(y for _, y in data)} cues), "
+        f"{len(vocab)} words; {n} rows written to {args.out}"
+    )
 
 
 if __name__ == "__main__":

@@ -6,15 +6,14 @@ claim to a source. Attribution corpora (PolNeAR, PARC) count these; gold/FORMAT.
 not, since nobody is reported as saying anything. They are kept in `Article.stances`, with the
 same shape as a quote (content, cue, speaker, status) and kind "stance".
 
-Which words cue a stance, and with which complement, is learned data: `stance_cues.tsv` holds,
-per (lemma, part of speech, frame), how often that combination was an attribution cue whose
-complement reaches the attributed content in PolNeAR's training split (`bench/polnear_cues.py`
-rebuilds it). A word/frame pair is a cue here when it was one in at least half of its
-occurrences, at least three times: "support" + object is (0.65), "make" + object is not (0.23).
-A frame seen fewer than three times with a word is judged by the word's rate over all its frames
-(back-off: "doubt" + object, seen once, as "doubt"), and when the parse names no holder ("is
-expected to", "questions about the plan") by the rate among the frame's holderless occurrences:
-a holderless "questions about" was a cue 15 times in 21, a holderless "attack on" 4 in 24.
+Which words cue a stance, and in which frame, is a learned model: `stance_model.tsv` holds the weights
+of a logistic regression trained on PolNeAR's training split (`bench/polnear_cues.py` rebuilds it),
+scoring a (word, frame) pair on the lemma, the frame, whether the parse names a holder and what kind
+(a pronoun, a named entity's label, a common noun), the word's tag and dependency, its head, modals and
+negation, and the complement's head and length. A pair is a cue when the model gives it at least even
+odds: "support" + object is, "make" + object rarely; "worries" is an attribution in "that worries
+environmentalists" and not in "worries about the cost" with nobody named. Only words that were a cue at
+least twice in training are scored (the model's vocabulary).
 The parse gives the frames (the first that cues wins: "asked him about the audit" is a cue with
 "about", not with "him"); the complement's subtree is the content ("as critics noted" takes
 the clause around it); the subject (inherited through conjunctions and controlled verbs, the
@@ -44,9 +43,7 @@ from .quote_lexicon import load as load_lexicon
 from .quote_resolve import resolve_in_order
 from .quotes import to_quote
 
-MIN_RATE = 0.5  # share of a (lemma, pos, frame)'s occurrences that were cues in the training split
-MIN_CUES = 3  # and at least this many of them
-MIN_SEEN = 3  # a frame seen fewer times than this with a word is judged by the word's rate over all its frames
+THRESHOLD = 0.0  # log-odds: a (word, frame) pair at even odds or better is a cue
 PREPOSITIONS = frozenset("about for against on of with to in at over as".split())
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 EXPLETIVES = frozenset({"it", "there"})
@@ -84,68 +81,96 @@ def frames(tok: Token) -> Iterator[tuple[str, list[Token]]]:
                     break
 
 
-Counts = tuple[int, int, int, int]  # cues, seen; cues, seen among occurrences without a holder
-
-
 @cache
-def counts() -> dict[tuple[str, str, str], Counts]:
-    """The learned counts per (lemma, pos, frame), frame "*" summing a word's frames."""
-    out: dict[tuple[str, str, str], Counts] = {}
-    for row in lexicons.rows("stance_cues.tsv"):
-        if len(row) < 7 or not all(x.isdigit() for x in row[3:7]):
-            continue
-        out[(row[0], row[1], row[2])] = (int(row[3]), int(row[4]), int(row[5]), int(row[6]))
+def model() -> tuple[frozenset[tuple[str, str]], dict[str, float]]:
+    """The model's vocabulary (lemma, pos) and its feature weights ("" is the intercept)."""
+    vocab: set[tuple[str, str]] = set()
+    weights: dict[str, float] = {}
+    for row in lexicons.rows("stance_model.tsv"):
+        if row[0] == "word" and len(row) == 3:
+            vocab.add((row[1], row[2]))
+        elif row[0] == "weight" and len(row) == 3:
+            weights[row[1]] = float(row[2])
+    return frozenset(vocab), weights
+
+
+_PRONOUNS = frozenset("i you he she we they it who that which".split())
+_GOVERNED = frozenset({"xcomp", "acl", "advcl", "conj", "ccomp", "pcomp", "relcl"})
+
+
+def holder_kind(subj: Token | None) -> str:
+    """What holds the stance, as the model sees it: none, a pronoun, an entity label or a common noun."""
+    if subj is None:
+        return "none"
+    if subj.lower_ in _PRONOUNS:
+        return "pron:" + subj.lower_
+    if subj.ent_type_:
+        return "ent:" + subj.ent_type_
+    return subj.pos_ + ":" + ("" if subj.pos_ == "PROPN" else subj.lemma_.lower())
+
+
+def features(tok: Token, fr: str, comps: list[Token], subj: Token | None) -> list[str]:
+    """The model's features of a word in one frame; training (bench/polnear_cues.py) calls this same function."""
+    lp = f"{tok.lemma_.lower()}|{tok.pos_}"
+    held = subj is not None
+    kind = holder_kind(subj)
+    out = [
+        "b",
+        f"lp={lp}",
+        f"lpf={lp}|{fr}",
+        f"f={fr}",
+        f"pf={tok.pos_}|{fr}",
+        f"tag={tok.tag_}",
+        f"ltag={lp}|{tok.tag_}",
+        f"dep={tok.dep_}",
+        f"ldep={lp}|{tok.dep_}",
+        f"fdep={fr}|{tok.dep_}",
+        f"held={held}",
+        f"lheld={lp}|{held}",
+        f"lfheld={lp}|{fr}|{held}",
+        f"sk={kind}",
+        f"lsk={lp}|{kind[:4]}",
+        f"hpos={tok.dep_}|{tok.head.pos_}",
+    ]
+    if tok.dep_ in _GOVERNED:
+        out.append(f"hl={tok.dep_}|{tok.head.lemma_.lower()}")
+    for c in tok.children:
+        if c.dep_ == "neg":
+            out.append("neg")
+        elif c.dep_ == "aux" and c.tag_ == "MD":
+            out.append("md=" + c.lower_)
+        elif c.dep_ == "auxpass":
+            out.append("passv")
+    head = comps[0]
+    size = sum(max(c.right_edge.i - c.left_edge.i + 1, 0) for c in comps)
+    out += [f"ch={fr}|{head.pos_}", f"ctag={fr}|{head.tag_}", f"clen={fr}|{min(size.bit_length() - 1, 5)}"]
+    if any(g.dep_ == "mark" and g.lower_ == "that" for g in head.children):
+        out.append("that")
+    if head.ent_type_:
+        out.append(f"cent={fr}|{head.ent_type_}")
+    out.append(f"first={tok.i == tok.sent.start}")
     return out
 
 
-def _passes(cues: int, seen: int) -> bool:
-    return cues >= MIN_CUES and cues >= MIN_RATE * seen
-
-
-@cache
-def is_cue(key: tuple[str, str, str], held: bool) -> bool:
-    """Whether a word in a frame cues a stance, given whether the parse names a holder.
-
-    A frame the word was rarely seen with is judged by the word's rate over all its frames ("tout"
-    + clause, seen twice, as "tout" is).
-    """
-    table = counts()
-    c = table.get(key)
-    if c is None or c[1] < MIN_SEEN:
-        c = table.get((key[0], key[1], "*"))
-    return c is not None and decide(key, c, held)
-
-
-def decide(key: tuple[str, str, str], c: Counts, held: bool) -> bool:
-    """Whether counts `c` make `key` a cue. Without a holder, the rate among holderless occurrences
-    decides when there were enough of them (a bare "questions about" is a cue, a bare "attack on" is
-    not); with too few, a holderless noun or object frame is none ("pumping millions of tons")."""
-    if held:
-        return _passes(c[0], c[1])
-    if c[3] >= MIN_SEEN:
-        return _passes(c[2], c[3])
-    return key[1] != "NOUN" and key[2] != "np" and _passes(c[0], c[1])
-
-
-@cache
-def cue_words() -> frozenset[tuple[str, str]]:
-    """(lemma, pos) of the words that cue a stance in some frame, with or without a holder."""
-    return frozenset(k[:2] for k in counts() if is_cue(k, True) or is_cue(k, False))
+def score(tok: Token, fr: str, comps: list[Token], subj: Token | None) -> float:
+    """The model's log-odds that `tok` cues a stance whose content is this frame's complement."""
+    weights = model()[1]
+    return weights.get("", 0.0) + sum(weights.get(f, 0.0) for f in features(tok, fr, comps, subj))
 
 
 @cache
 def _cue_keys(strings: StringStore) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
-    """(POS id, lemma hash) of every cue word, lemma lower-case or capitalised (a sentence's first word),
-    and the lemma hashes alone for a first cut."""
+    """(POS id, lemma hash) of every word in the model's vocabulary, lemma lower-case or capitalised (a
+    sentence's first word), and the lemma hashes alone for a first cut."""
     keys = set()
-    for lemma, pos in cue_words():
+    for lemma, pos in model()[0]:
         for form in (lemma, lemma.capitalize()):
             keys.add((IDS[pos], strings.add(form)))
     return frozenset(keys), frozenset(h for _, h in keys)
 
 
 def _candidates(doc: Doc) -> list[Token]:
-    """Tokens whose (POS, lemma) is a cue word, found on the doc's arrays rather than through Token objects."""
+    """Tokens whose (POS, lemma) the model scores, found on the doc's arrays rather than through Token objects."""
     keys, lemmas = _cue_keys(doc.vocab.strings)
     arr = doc.to_array([POS, LEMMA])
     pos, lem = arr[:, 0].tolist(), arr[:, 1].tolist()
@@ -186,21 +211,15 @@ def _subject_of_adjective(adj: Token) -> Token | None:
 
 
 def _cue_frame(tok: Token) -> tuple[str, list[Token], Token | None] | None:
-    """The first of a word's frames in which it cues a stance, with the holder the parse names (or None);
-    None when it cues none ("asked him about the audit" is a cue with "about", not with "him")."""
-    lemma = tok.lemma_.lower()
-    held: bool | None = None
-    subj = None
+    """The first of a word's frames in which the model finds it a cue, with the holder the parse names (or
+    None); None when it cues in none ("asked him about the audit" may cue with "about", not with "him")."""
+    subj: Token | None = None
+    first = True
     for fr, comps in frames(tok):
-        with_holder, alone = is_cue((lemma, tok.pos_, fr), True), is_cue((lemma, tok.pos_, fr), False)
-        if fr == "passive" and not with_holder:
-            with_holder = is_cue((lemma, tok.pos_, "np"), True)  # "is backed by" as "backs"
-        if not (with_holder or alone):
-            continue
-        if held is None:
+        if first:
             subj = source_token(tok)
-            held = subj is not None
-        if with_holder if held else alone:
+            first = False
+        if score(tok, fr, comps, subj) >= THRESHOLD:
             return fr, comps, subj
     return None
 
