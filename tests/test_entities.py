@@ -294,6 +294,24 @@ def test_given_name_gender_picks_the_right_person(run):
     assert "She" not in texts(by_name(ents, "Carlos Ruiz"))
 
 
+def test_honorific_picks_one_of_two_people_sharing_a_surname(run):
+    text = (
+        "Sofia Marsh and her husband Peter Marsh ran the family bakery for years. "
+        "Mrs. Marsh said the new rent was too high. Marsh now sells bread online."
+    )
+    _, ents = run(text)
+    assert texts(by_name(ents, "Sofia Marsh"), "name") == ["Sofia Marsh", "Mrs. Marsh", "Marsh"]
+    assert texts(by_name(ents, "Peter Marsh"), "name") == ["Peter Marsh"]
+
+
+def test_name_after_an_honorific_in_a_titles_complement_holds_no_title(run):
+    # "the chairman of Mrs. Clinton's campaign" is Podesta's title, not Clinton's
+    _, ents = run("Mr. Podesta is now the chairman of Mrs. Wilson's presidential campaign. He said the deal held.")
+    wilson = by_name(ents, "Wilson")
+    assert wilson.titles == [] and texts(wilson) == ["Mrs. Wilson"]
+    assert "He" in texts(by_name(ents, "Podesta"), "pronoun")
+
+
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dateline" / "samples" / "wikinews"
 
 

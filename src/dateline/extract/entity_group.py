@@ -135,8 +135,9 @@ def _surnames_that_speak(mentions: list[NameMention], types: dict[str, str]) -> 
             types[words[-1]] = "PERSON"
 
 
-def _merge_person_parts(types: dict[str, str], uf: _Union) -> None:
-    """Surnames: "Lavrov" and "Mr Lavrov" join "Sergey Lavrov"; "Digby" joins "Digby Jones" when unambiguous."""
+def _merge_person_parts(types: dict[str, str], uf: _Union, honorific_gender: dict[str, str] | None = None) -> None:
+    """Surnames: "Lavrov" and "Mr Lavrov" join "Sergey Lavrov"; "Digby" joins "Digby Jones" when unambiguous,
+    or when the honorifics it takes pick one of several by gender ("Mrs. Clinton" is Hillary, not Bill Clinton)."""
     full = [k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2]
     two_words: dict[str, list[str]] = defaultdict(list)  # surname -> given names, for two-word names
     for k in full:
@@ -173,9 +174,27 @@ def _merge_person_parts(types: dict[str, str], uf: _Union) -> None:
             targets = {k for last, ks in by_last.items() if _one_letter_apart(key, last) for k in ks}
         targets.discard(key)
         roots = {uf.find(k) for k in targets}
+        gender = (honorific_gender or {}).get(key)
+        if len(roots) > 1 and gender is not None:
+            targets = {k for k in targets if _given_name_gender(k) == gender}
+            roots = {uf.find(k) for k in targets}
         if len(roots) == 1:
             uf.union(next(iter(targets)), key)
             types[key] = "PERSON"
+
+
+def _given_name_gender(key: str) -> str | None:
+    """"m"/"f" from a full name's first word, when the given-name lists know it ("Hillary Clinton": "f")."""
+    return lex.name_genders().get(key.split()[0].lower())
+
+
+def _honorific_genders(mentions: list[NameMention]) -> dict[str, str]:
+    """Name key -> the gender its honorifics give ("Mrs. Clinton": "f"), for keys whose honorifics all agree."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.honorific and m.gender in ("m", "f"):
+            seen[m.key].add(m.gender)
+    return {k: next(iter(g)) for k, g in seen.items() if len(g) == 1}
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -375,7 +394,7 @@ def build_groups(mentions: list[NameMention]) -> list[Group]:
     for key in types:
         uf.find(key)
     _surnames_that_speak(mentions, types)
-    _merge_person_parts(types, uf)
+    _merge_person_parts(types, uf, _honorific_genders(mentions))
     _merge_acronyms(mentions, types, uf)
     _merge_variants(types, uf)
     _places_by_use(mentions, types, uf)

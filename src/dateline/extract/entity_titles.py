@@ -159,6 +159,8 @@ def _complement(doc: Doc, end: int, sent_start: int) -> tuple[int, int]:
     """(position, length) of a title phrase followed by "of X"/"for X" that ends at `end`, else (end, 0)."""
     words, is_title, is_upper = strings(doc, LOWER), column(doc, IS_TITLE), column(doc, IS_UPPER)
     k = end - 1
+    if k > sent_start and _word_at(doc, k) in lex.titles().honorifics:
+        return end, 0  # "the chairman of Mrs. [Clinton]'s campaign": the named one holds no title here
     while k > sent_start and end - k <= 6:
         if words[k] in ("of", "for", "to"):
             if k == end - 1:
