@@ -1088,3 +1088,30 @@ def test_praise_and_thanks_carry_the_quoted_words(extract) -> None:
     got = [(q.kind, q.speaker.name, q.cue.text, q.text) for q in article.quotes]
     assert ("direct", "Trump", "lauded", "powerful voice of freedom.") in got
     assert ("direct", "Sadiq Khan", "thanked", "the police and emergency services") in got
+
+
+def test_an_unowned_report_is_its_own_source_and_an_owned_one_its_owners_channel(run) -> None:
+    # "A report" opening the story is nobody quoted after it; bare "Reports" are not a report named later
+    _, qs = run("A report alleged fireworks were thrown at the police. Senator Bob Smith said the report was false.")
+    assert by_text(qs, "fireworks").speaker.name == "A report"
+    assert by_text(qs, "was false").via is None
+    _, qs = run("Reports said the bridge had collapsed. The NDRRMC report said 20 people were hurt.")
+    assert by_text(qs, "bridge").speaker.name == "Reports"
+    hurt = by_text(qs, "were hurt")
+    assert (hurt.speaker.name, hurt.speaker.mention.text, hurt.via) == ("NDRRMC", "The NDRRMC report", "report")
+
+
+def test_a_report_of_figures_is_an_attribution_and_a_toll_is_not(extract) -> None:
+    # "reported" takes a noun phrase as "announced" does: who gives the figure
+    a = extract("Chilean military authorities reported 36 infections with COVID-19 at the base.")
+    q = by_text(a.quotes, "36 infections")
+    assert (q.kind, q.speaker.name, q.cue.text) == ("indirect", "Chilean military authorities", "reported")
+    # a storm's toll and a crowd's slogans report nothing, whatever the subject, as quote or as stance
+    a = extract("Hurricane Irma hit the islands and claimed about 3000 lives. Police fired tear gas as they chanted slogans.")
+    assert a.quotes == [] and not any(s.text in ("about 3000 lives", "slogans") for s in a.stances)
+
+
+def test_a_participle_after_its_noun_is_no_report_by_that_noun(run) -> None:
+    # "the money pledged to rebuild": the money was pledged; it pledges nothing
+    _, qs = run("Voters never saw the money pledged to rebuild the bridge. He has pledged to rebuild the bridge.")
+    assert [(q.speaker.mention.text, q.text) for q in qs] == [("He", "to rebuild the bridge")]

@@ -136,8 +136,20 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     # a controlled verb ("is reported to have ... claimed", "was met with applause upon announcing")
     # takes the main clause's subject, passive or not
     subject_deps = ("nsubj", "nsubjpass") if depth > 0 else ("nsubj",)
+    # "the money pledged to rebuild": a participle without an auxiliary is a reduced relative, and the noun the
+    # parser made its subject is what was pledged
+    # (not a finite verb the tagger called VBN: "al-Jahafi, announced on Facebook", a main verb after a comma)
+    reduced = (
+        tok.tag_ == "VBN"
+        and tok.dep_ != "ROOT"
+        and tok.i > 0
+        and tok.doc[tok.i - 1].dep_ == "nsubj"
+        and tok.doc[tok.i - 1].head.i == tok.i
+        and tok.doc[tok.i - 1].pos_ == "NOUN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
     for child in tok.children:
-        if child.dep_ in subject_deps and not _across_paragraph(child, tok):
+        if child.dep_ in subject_deps and not (reduced and child.i == tok.i - 1) and not _across_paragraph(child, tok):
             subjects.append(child)
         if child.dep_ == "agent":
             for pobj in child.children:

@@ -166,13 +166,13 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                                     "named" if prev.kind == "named" else prev.kind, prev.etype)  # fmt: skip
         elif sp.kind == "document":
             c.via = c.via or sp.channel
-            author = sp.author or _named_author(ctx, sp.channel, c.order)
+            author = sp.author or (_named_author(ctx, sp.channel, c.order, _definite(sp)) if _anaphoric(sp) else None)
             if author is None and sp.source.name.lower().startswith("its "):
                 # "Its website notes": the organization last named, not the last speaker
                 body = _last_body(ctx, sp.source.mention.start if sp.source.mention else c.order)
                 author = resolve(body.root, ctx.article, ctx.lex, ctx.names) if body is not None else None
             if author is None and _anaphoric(sp):
-                author, via = _document_owner(c, done, cands, sp.channel)
+                author, via = _document_owner(c, done, cands, sp.channel, later_too=_definite(sp))
                 c.via = via or c.via
             if author is not None:
                 mention = author.source.mention if sp.author is not None else sp.source.mention
@@ -339,11 +339,18 @@ def _anaphoric(sp: Speaker) -> bool:
     return bool(first) and first[0].lower() in _ANAPHORIC_DETERMINERS
 
 
-def _named_author(ctx: Context, channel: str | None, before: int) -> Speaker | None:
-    """An author the text gives the document anywhere before: "Lavrov's letter", "the statement by X"."""
+def _definite(sp: Speaker) -> bool:
+    """"the letter", "its statement": a document the article may name the author of later too; "a report" is
+    only ever one already spoken of."""
+    return _anaphoric(sp) and sp.source.name.split(maxsplit=1)[0].lower() not in ("a", "an")
+
+
+def _named_author(ctx: Context, channel: str | None, before: int, later_too: bool = True) -> Speaker | None:
+    """An author the text gives the document before: "Lavrov's letter", "the statement by X"; failing that, with
+    `later_too`, the first one given after (a headline's "the letter" named in the story)."""
     found = None
     for tok in ctx.doc:
-        if tok.idx >= before and found is not None:
+        if tok.idx >= before and (found is not None or not later_too):
             break
         if tok.pos_ in ("NOUN", "PROPN") and quote_speaker.channel_of(tok, ctx.lex) == channel:
             author = quote_speaker.document_author(tok, ctx.article, ctx.lex, ctx.names)
@@ -355,18 +362,19 @@ def _named_author(ctx: Context, channel: str | None, before: int) -> Speaker | N
 
 
 def _document_owner(
-    c: Cand, done: list[Cand], cands: list[Cand], channel: str | None
+    c: Cand, done: list[Cand], cands: list[Cand], channel: str | None, later_too: bool = True
 ) -> tuple[Speaker | None, str | None]:
     """Whose letter/statement, and through which channel.
 
     The nearest quote through that channel; failing that, "the statement" right after quotes from
-    a letter is that letter (same author, same channel); failing that, the nearest earlier speaker.
+    a letter is that letter (same author, same channel); failing that, the nearest earlier speaker, and
+    with `later_too` the next one ("A report alleged ..." opening a story is nobody quoted after it).
     """
 
     def usable(o: Cand) -> bool:
         return o is not c and o.speaker is not None and o.speaker.kind in ("named", "unnamed")
 
-    same = [o for o in cands if usable(o) and o.via == channel]
+    same = [o for o in cands if usable(o) and o.via == channel and (later_too or o.order <= c.order)]
     if same:
         before = [o for o in same if o.order <= c.order]
         pick = before[-1] if before else min(same, key=lambda o: o.order)
@@ -375,7 +383,7 @@ def _document_owner(
     if earlier:
         return earlier[-1].speaker, earlier[-1].via
     later = sorted((o for o in cands if usable(o) and o.order > c.order), key=lambda o: o.order)
-    return (later[0].speaker, later[0].via) if later else (None, None)
+    return (later[0].speaker, later[0].via) if later and later_too else (None, None)
 
 
 def conveyors(ctx: Context) -> dict[str, Source]:

@@ -326,7 +326,9 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
                 owner = resolve(child, article, lex, names)
                 a, b = noun_phrase(tok)  # the mention stays the words that name the source here
                 mention = make_span(text, doc[a].idx, doc[b].idx + len(doc[b]))
-                return replace(owner, source=owner.source.model_copy(update={"mention": mention}))
+                # "the NDRRMC report said": the owner speaks, through its report
+                chan = channel_of(tok, lex) or owner.channel
+                return replace(owner, source=owner.source.model_copy(update={"mention": mention}), channel=chan)
     a, b = noun_phrase(tok)
     start, end = doc[a].idx, doc[b].idx + len(doc[b])
     span = make_span(text, start, end)

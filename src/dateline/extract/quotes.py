@@ -72,10 +72,10 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         speakers = speakers_of(subj, ctx)
         if m.cue.frame == "document" and any(sp.kind != "document" for sp in speakers):
             continue
-        object_only = m.cue.frame == "object" or (
-            m.cue.frame == "both" and not any(c.dep_ == "ccomp" for c in tok.children)
-        )
-        if object_only and not quote_speaker.can_speak(subj, speakers, ctx.lex):
+        object_only = m.cue.frame == "object" or (m.cue.frame == "both" and not _has_clause(tok))
+        if object_only and (
+            not quote_speaker.can_speak(subj, speakers, ctx.lex) or _says_nothing(tok) or _activity(tok, ctx)
+        ):
             continue  # "the virus claimed 6,606 lives", "protesters chanted slogans": nobody reports anything
         cue = quote_cues.cue_span(m)
         chan = quote_cues.via(m, subj, ctx.lex)
@@ -285,6 +285,37 @@ def _introduced(ctx: Context, d: Direct) -> Speaker | None:
         return None
     speakers = speakers_of(subj, ctx)
     return speakers[0] if len(speakers) == 1 and speakers[0].etype == "PERSON" else None
+
+
+NOT_SAID = frozenset({"life", "slogan"})  # "Maria claimed 3,000 lives", "they chanted slogans": a toll, a noise
+
+
+def _says_nothing(tok: Token) -> bool:
+    """An object that is no content whoever the subject is: a death toll, slogans nobody quotes."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_SAID for c in tok.children)
+
+
+def _has_clause(tok: Token) -> bool:
+    """A content clause or a to-infinitive under the cue ("were reported by local media to have visited")."""
+    return any(
+        c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+        for c in tok.children
+    )
+
+
+ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume", "stop"})
+
+
+def _activity(tok: Token, ctx: Context) -> bool:
+    """A gerund naming an activity, not someone's report: "a law to mandate reporting abuses", "making
+    suggestions and reporting bugs"; its subject is inherited from a verb that reports nothing. ("began
+    reporting 30 cases a day" and "condemning the attack and urging calm" stay reports.)"""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("xcomp", "pcomp", "conj") or any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    head = tok.head
+    if head.lemma_.lower() in ASPECTUAL or any(c.dep_ == "aux" for c in tok.children):
+        return False
+    return head.pos_ not in ("VERB", "AUX") or quote_cues.match(head, ctx.lex) is None
 
 
 def _bare_number(tok: Token) -> bool:

@@ -41,7 +41,7 @@ from . import quote_cues
 from .quote_context import Cand, Context, speakers_of
 from .quote_lexicon import load as load_lexicon
 from .quote_resolve import resolve_in_order
-from .quotes import to_quote
+from .quotes import NOT_SAID, to_quote
 
 THRESHOLD = 0.0  # log-odds: a (word, frame) pair at even odds or better is a cue
 PREPOSITIONS = frozenset("about for against on of with to in at over as".split())
@@ -186,8 +186,8 @@ def source_token(tok: Token) -> Token | None:
             for c in tok.children:
                 if c.dep_ == "nsubjpass":
                     return None  # "is expected to ...": nobody named
-            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-                subj = tok.head  # "a group backing the senator"
+            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.tag_ != "VBN":
+                subj = tok.head  # "a group backing the senator"; not "Maria, estimated to have": Maria is estimated
             elif tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ":
                 subj = _subject_of_adjective(tok.head)  # "he was able to tout"
     elif tok.pos_ == "NOUN":
@@ -286,6 +286,8 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
         pieces = _content(ctx, tok, fr, comps)
         if not pieces or any(_overlaps(taken, *p) for p in pieces) or not _says_something(comps):
             continue
+        if fr == "np" and any(c.lemma_.lower() in NOT_SAID for c in comps):
+            continue  # "claimed about 3,000 lives", "chanted slogans"
         speaker = None
         if subj is not None and not any(a <= subj.idx < b for a, b in pieces):
             speaker = speakers_of(subj, ctx)[0]
