@@ -294,6 +294,18 @@ def test_given_name_gender_picks_the_right_person(run):
     assert "She" not in texts(by_name(ents, "Carlos Ruiz"))
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Coos County Attorney John McCormick said the driver was charged.", "John McCormick", "Coos County Attorney"),
+        ("U.S. Attorney Thomas T. Cullen said the doctor was arrested.", "Thomas T. Cullen", "U.S. Attorney"),
+    ],
+)
+def test_a_prosecutors_title_is_no_part_of_the_name(run, text, name, title):
+    _, ents = run(text)
+    assert by_name(ents, name).titles == [title]
+
+
 def test_honorific_picks_one_of_two_people_sharing_a_surname(run):
     text = (
         "Sofia Marsh and her husband Peter Marsh ran the family bakery for years. "

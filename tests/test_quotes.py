@@ -1115,3 +1115,47 @@ def test_a_participle_after_its_noun_is_no_report_by_that_noun(run) -> None:
     # "the money pledged to rebuild": the money was pledged; it pledges nothing
     _, qs = run("Voters never saw the money pledged to rebuild the bridge. He has pledged to rebuild the bridge.")
     assert [(q.speaker.mention.text, q.text) for q in qs] == [("He", "to rebuild the bridge")]
+
+
+def test_an_opinion_opening_the_sentence_is_attributed_like_according_to(run) -> None:
+    _, qs = run(
+        "Alexei Petrov heads the clinic in Omsk. In his view, this is a nationwide problem in Russia. "
+        "From his point of view, the students lack practice. In the opinion of the court, the law is void. "
+        "In his speech, the mayor thanked the firefighters."
+    )
+    got = {q.text: (q.kind, q.speaker.name, q.cue.text) for q in qs if q.kind == "according_to"}
+    assert got == {
+        "this is a nationwide problem in Russia": ("according_to", "Alexei Petrov", "In his view"),
+        "the students lack practice": ("according_to", "Alexei Petrov", "From his point of view"),
+        "the law is void": ("according_to", "the court", "In the opinion"),
+    }
+
+
+def test_a_perfect_tense_summary_keeps_no_channel_of_the_message_before(run) -> None:
+    _, qs = run(
+        "Donald Trump wrote on Twitter that the mayor was not doing her job. The president has blamed Democratic "
+        "leaders for the violence. He added that the city needed help."
+    )
+    assert [q.via for q in qs] == ["tweet", None, "tweet"]
+
+
+def test_a_list_of_reported_clauses_runs_over_its_semicolons(run) -> None:
+    _, qs = run(
+        "The researchers reported that the birds had declined; that the decline was fastest in cities; and that "
+        "pesticides were to blame. He said the plan failed; NATO guidelines call for more."
+    )
+    assert [q.text for q in qs] == [
+        "the birds had declined; that the decline was fastest in cities; and that pesticides were to blame",
+        "the plan failed",
+    ]
+
+
+def test_a_question_asks_and_reports_nothing(extract) -> None:
+    for text in (
+        "Had the federation ever warned you to cover your hair?",
+        "Should elementary schools teach and encourage students to play chess?",
+        "Why did he say the plan failed?",
+    ):
+        a = extract(text)
+        assert a.quotes == [] and a.stances == [], text
+    assert [q.text for q in extract("He said the plan failed, didn't he?").quotes] == ["the plan failed"]

@@ -1,4 +1,5 @@
-"""According-to attributions: "According to X, ..." and "..., according to X".
+"""According-to attributions: "According to X, ..." and "..., according to X"; and the same said as an
+opinion: "In his view, ...", "In the opinion of the court, ...".
 
 The source may be a person, an unnamed description ("the authorities") or a document
 ("the letter", resolved later to its author).
@@ -14,6 +15,8 @@ from .quote_cues import within_semicolons
 from .quote_speaker import channel_of, is_person_role
 
 _ACCORDING = frozenset({"according"})
+# "In his view, ...": nouns naming someone's judgement, which the clause after them reports
+OPINION_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "assessment"})
 
 
 def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
@@ -65,6 +68,51 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         speakers = speakers_of(pobj, ctx)
         out += attribute_clause(ctx, "according_to", content, directs, speakers, cue, "neutral", tok, lead=lead)
     return out
+
+
+def opinion_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
+    """ "In his view, X", "In the opinion of the court, X", "From his point of view, X" opening a sentence: X is the
+    holder's, as after "According to him,". The holder is the possessor or the "of" object; the cue is the phrase."""
+    out: list[Cand] = []
+    doc = ctx.doc
+    for sent in doc.sents:
+        first = sent.start
+        while first < sent.end and (doc[first].dep_ == "cc" or doc[first].is_punct):
+            first += 1  # "But in his view, ..."
+        if first + 2 >= sent.end or doc[first].lower_ not in ("in", "from"):
+            continue
+        noun = _opinion_noun(doc, first, sent.end)
+        if noun is None:
+            continue
+        holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if holder is None:
+            of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        end = noun.right_edge.i
+        if holder is None or end + 2 >= sent.end or doc[end + 1].text != ",":
+            continue
+        bounded = within_semicolons((end + 2, sent.end - 1), noun)
+        content = ctx.content(*bounded, noun.idx) if bounded is not None else None
+        if content is None or ctx.in_quote(doc[first].idx, noun.idx + len(noun)):
+            continue
+        last = doc[noun.i + 2] if noun.lower_ == "point" else noun  # the phrase up to its noun, not the "of" holder
+        cue = (doc[first].idx, last.idx + len(last))
+        speakers = speakers_of(holder, ctx)
+        out += attribute_clause(ctx, "according_to", content, directs, speakers, cue, "neutral", noun)
+    return out
+
+
+def _opinion_noun(doc, first: int, limit: int) -> Token | None:  # noqa: ANN001 - a spaCy Doc
+    """The opinion noun of "In his view", "In the opinion of X", "From his point of view" starting at `first`."""
+    for i in range(first + 1, min(first + 5, limit)):
+        t = doc[i]
+        if t.is_punct:
+            return None
+        if t.lemma_.lower() in OPINION_NOUNS and t.pos_ == "NOUN":
+            if t.lemma_.lower() == "view" and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "point":
+                return doc[i - 2]  # "from his point of view": "point" holds the possessive
+            return t
+    return None
 
 
 def _trails(after: list[Token]) -> bool:

@@ -555,6 +555,24 @@ def _fragment_said(clause: Span, tok: Token) -> bool:
     return all(t.is_punct for t in tok.doc[tok.i + 1 : tok.sent.end])
 
 
+WH_WORDS = frozenset("what why how when where who whom whose which".split())
+
+
+def asks(tok: Token, subj: Token | None) -> bool:
+    """A question, not a report: "do you think ...?", or a cue whose own clause is asked ("Had the federation ever
+    warned you ...?", "Should schools teach and encourage students to ...?", "Why did he say ...?")."""
+    sent = tok.sent
+    if not sent.text.strip().rstrip('"”’\'').endswith("?"):
+        return False
+    if subj is not None and subj.lower_ == "you":
+        return True
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or subj is None or first.i > subj.i:
+        return False
+    verbs = {tok.i, tok.head.i} if tok.dep_ == "conj" else {tok.i}
+    return first.head.i in verbs and (first.pos_ == "AUX" or first.lower_ in WH_WORDS)
+
+
 def within_semicolons(rng: tuple[int, int], tok: Token) -> tuple[int, int] | None:
     """A content stays on its cue's side of a semicolon: "The FSB denies it; reports describe X" does not make the
     FSB's clause what the reports describe, and "said A; NATO guidelines call for B" ends A at the semicolon."""
@@ -568,9 +586,35 @@ def within_semicolons(rng: tuple[int, int], tok: Token) -> tuple[int, int] | Non
     elif a > tok.i:
         if any(doc[k].text == ";" for k in range(tok.i + 1, a)):
             return None
-        semis = [k for k in range(a, b + 1) if doc[k].text == ";"]
+        semis = [k for k in range(a, b + 1) if doc[k].text == ";" and not _another_that(doc, k, b)]
         b = semis[0] - 1 if semis else b
     return (a, b) if b >= a else None
+
+
+def continued_that_clauses(rng: tuple[int, int] | None, tok: Token) -> tuple[int, int] | None:
+    """A content after its cue runs on over "; that B; and that C" (a list of what was reported), which the
+    parser may hang elsewhere."""
+    if rng is None or rng[0] <= tok.i:
+        return rng
+    doc = tok.doc
+    a, b = rng
+    last = tok.sent.end - 1
+    while b + 1 < last and doc[b + 1].text == ";" and _another_that(doc, b + 1, last):
+        k = b + 2
+        while k <= last and doc[k].text != ";":
+            k += 1
+        b = k - 1
+        while b > a and (doc[b].is_punct or doc[b].is_space) and doc[b].text not in ")]":
+            b -= 1
+    return (a, b)
+
+
+def _another_that(doc: Doc, k: int, b: int) -> bool:
+    """A semicolon going on with the same report: "reported that A; that B; and that C"."""
+    n = k + 1
+    if n <= b and doc[n].dep_ == "cc":
+        n += 1
+    return n <= b and doc[n].lower_ == "that" and doc[n].dep_ == "mark"
 
 
 def hung_on_clause(tok: Token) -> Token | None:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..record import Article, Quote, make_span
 from . import quote_cues, quote_speaker
-from .quote_according import according_pass
+from .quote_according import according_pass, opinion_pass
 from .quote_context import (
     Cand,
     Context,
@@ -56,13 +56,14 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         subj = quote_cues.speaker_token(tok)
         if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
-        if subj.lower_ == "you" and tok.sent.text.strip().rstrip('"”’\'').endswith("?"):
+        if quote_cues.asks(tok, subj):
             continue  # "How well do you think this work represents ...?": a question asks, it reports nothing
         if subj.lower_ in THING_PRONOUNS and _reported_by_someone(tok, ctx):
             continue  # "She says it underscores that ...": what "it" shows is hers to say
         rng = quote_cues.content_range(m, subj)
         if rng is not None:
             rng = quote_cues.within_semicolons(quote_cues.cut_at_next_attribution(rng, m, ctx.lex), tok)
+            rng = quote_cues.continued_that_clauses(rng, tok)
             content = ctx.content(*rng, tok.idx) if rng is not None else None
         else:
             content = _block_after(ctx, tok)
@@ -295,6 +296,14 @@ def _says_nothing(tok: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_SAID for c in tok.children)
 
 
+def _perfect(ctx: Context, c: Cand) -> bool:
+    """"has blamed", "have claimed": a summary of what the speaker has said over time, not the message just named
+    ("lashed out on Twitter, accusing her ... The president has blamed Democrats": no tweet)."""
+    if c.cue_tok is None:
+        return False
+    return any(a.dep_ == "aux" and a.lemma_ == "have" for a in ctx.doc[c.cue_tok].children)
+
+
 def _has_clause(tok: Token) -> bool:
     """A content clause or a to-infinitive under the cue ("were reported by local media to have visited")."""
     return any(
@@ -366,6 +375,7 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
     ctx.set_quotes(directs)
     cands, used = _cue_pass(ctx, directs)
     cands += according_pass(ctx, directs)
+    cands += opinion_pass(ctx, directs)
     cands += nominal_pass(ctx, directs, cands)
     cands += label_lines(ctx, directs)
     for d in directs:
@@ -399,11 +409,13 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
     for c in cands:
         if c.speaker is None:
             continue
-        if c.via is None and prev is not None and prev.via and same(prev.speaker, c.speaker):
+        summary = c.via is None and _perfect(ctx, c)  # keeps no channel, and breaks no chain of one
+        if c.via is None and prev is not None and prev.via and same(prev.speaker, c.speaker) and not summary:
             c.via = prev.via
         if c.via in delivered and not same_source(delivered[c.via], c.speaker.source):
             c.conveyor = delivered[c.via]
-        prev = c
+        if not summary:
+            prev = c
     cands = _dedupe([c for c in cands if c.speaker is not None])
     cands.sort(key=lambda c: (c.start, c.order))
     return [to_quote(ctx.text, f"Q{i}", c) for i, c in enumerate(cands, 1)]
