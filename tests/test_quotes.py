@@ -1159,3 +1159,27 @@ def test_a_question_asks_and_reports_nothing(extract) -> None:
         a = extract(text)
         assert a.quotes == [] and a.stances == [], text
     assert [q.text for q in extract("He said the plan failed, didn't he?").quotes] == ["the plan failed"]
+
+
+def test_a_speaker_closing_the_sentence_after_the_cue_is_no_object(run) -> None:
+    _, qs = run("It is not for the Court to opine about the motivations, argued the government's lawyer, Richard Keen.")
+    assert [(q.speaker.name, q.text) for q in qs] == [
+        ("Richard Keen", "It is not for the Court to opine about the motivations")
+    ]
+    _, qs = run("The talks were useful, argued the minister. The plan failed, angering the minister.")
+    assert [(q.speaker.name, q.text) for q in qs] == [("the minister", "The talks were useful")]
+
+
+def test_according_to_inside_a_clause_and_before_more_about_its_source(run) -> None:
+    _, qs = run("One child was, according to the fire service, among the dead.")
+    assert [c.text for c in qs[0].content] == ["One child was", "among the dead"]
+    _, qs = run("Seventeen people died in the fire, according to officials, some of whom were hospitalised.")
+    assert [q.text for q in qs] == ["Seventeen people died in the fire"]
+
+
+def test_a_name_sharing_one_word_with_another_is_not_that_one() -> None:
+    from dateline.extract.quote_speaker import fuller_name
+
+    names = {"Digby": "Digby Jones", "Jones": "Digby Jones", "Aviation": "Centre for Aviation"}
+    assert fuller_name("Sir Digby", names) == "Digby Jones"  # a title may be left out
+    assert fuller_name("Aviation Herald", names) == "Aviation Herald"

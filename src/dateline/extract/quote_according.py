@@ -50,7 +50,12 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         after = [t for t in doc[src_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
         before = [t for t in doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
         lead = None
-        if before and _trails(after):
+        prior = doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].text == "," else None
+        if before and after and prior is not None and prior.pos_ == "AUX" and prior.i > sent.start:
+            # "One child was, according to the fire service, among the dead": the clause goes on after the source
+            rng = (src_end + 1, sent.end - 1)
+            lead = ctx.content(sent.start, tok.i - 1, tok.idx)
+        elif before and _trails(after):
             rng = (sent.start, tok.i - 1)  # "..., according to X." / "..., according to X, the US attorney."
         else:
             rng = (src_end + 1, sent.end - 1)  # "According to X, ..." or "..., according to X, did Y"
@@ -122,6 +127,8 @@ def _trails(after: list[Token]) -> bool:
         return True
     if after[0].tag_ in ("WP", "WDT", "WP$") or after[0].dep_ == "cc":
         return True  # ", who said ...", "killed 20, according to officials, and left ..."
+    if any(t.lower_ == "of" and t.i < after[-1].i and t.doc[t.i + 1].tag_ in ("WP", "WDT") for t in after[1:3]):
+        return True  # ", some of whom were hospitalised": more about the source
     # "killing at least 20 according to officials on Thursday, and leaving ...": the phrase ends a conjunct
     doc = after[0].doc
     comma = next((t for t in doc[after[0].i : after[-1].i] if t.text == ","), None)

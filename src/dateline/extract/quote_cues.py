@@ -239,8 +239,10 @@ def _inverted_object(tok: Token) -> Token | None:
     """ '"Do you want them to run?" asked Sen. Maria Cantwell': after a quotation the verb comes first, and
     the parser reads the speaker as whom was asked."""
     doc = tok.doc
-    if tok.i == 0 or not doc[tok.i - 1].is_quote or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+    if tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
+    if not doc[tok.i - 1].is_quote:
+        return _closing_object(tok)
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
     closed = tok.i >= 2 and doc[tok.i - 2].text in ",?!"  # the quotation ends in ',' '?' or '!' before its mark
     if obj is not None and obj.pos_ == "NOUN" and tok.lemma_.lower() in ("read", "say", "state") and closed:
@@ -253,6 +255,25 @@ def _inverted_object(tok: Token) -> Token | None:
     if any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children):
         return None  # '"..." asked Trump whether he ...': whom was asked, and what
     return obj
+
+
+def _closing_object(tok: Token) -> Token | None:
+    """"..., argued the government's lawyer, Richard Keen.": a finite cue after the clause it reports and a comma,
+    with a noun phrase closing the sentence that the parser made its object: the speaker, as in "..., said the
+    minister" (parsed with a subject)."""
+    doc = tok.doc
+    if doc[tok.i - 1].text != "," or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children):
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if len(objs) != 1 or objs[0].left_edge.i != tok.i + 1 or objs[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    obj = objs[0]
+    end = obj.right_edge.i + 1
+    while end < tok.sent.end and (doc[end].is_punct or doc[end].is_space):
+        end += 1
+    return obj if end >= tok.sent.end else None
 
 
 def _name_right_before(subj: Token, tok: Token) -> Token:

@@ -123,9 +123,18 @@ def fuller_name(name: str, names: dict[str, str]) -> str:
     candidates = {names[w] for w in words if w in names}
     for full in sorted(candidates, key=len, reverse=True):
         full_words = set(full.split())
-        if len(full) > len(name) and sum(w in full_words for w in words) >= max(1, len(words) - 1):
+        missing = [w for w in words if w not in full_words]
+        # at most one word of ours missing, and only a title: not "Aviation Herald" -> "Centre for Aviation"
+        if len(full) > len(name) and len(missing) < len(words) and len(missing) <= 1 and all(map(_title_word, missing)):
             return full
     return name
+
+
+def _title_word(word: str) -> bool:
+    """An honorific or a one-word title ("Sir", "Mr.", "President"), which a fuller name may leave out."""
+    table = entity_lexicon.titles()
+    low = word.lower().rstrip(".")
+    return low in table.honorifics or (low,) in table.phrases or (low,) in table.weak
 
 
 def _clean_name(text: str) -> str:
