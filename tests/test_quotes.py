@@ -1183,3 +1183,22 @@ def test_a_name_sharing_one_word_with_another_is_not_that_one() -> None:
     names = {"Digby": "Digby Jones", "Jones": "Digby Jones", "Aviation": "Centre for Aviation"}
     assert fuller_name("Sir Digby", names) == "Digby Jones"  # a title may be left out
     assert fuller_name("Aviation Herald", names) == "Aviation Herald"
+
+
+def test_wanting_to_know_who_is_asking_not_believing(run) -> None:
+    _, qs = run("Republicans wanted to know who else had access to the emails. He knew that the plan would fail.")
+    assert [q.text for q in qs] == ["the plan would fail"]
+
+
+def test_a_nickname_or_a_title_in_marks_is_part_of_a_name(run) -> None:
+    _, qs = run('"This is a big year!" state Del. Marcia "Cia" Price shouted.')
+    assert [q.text for q in qs] == ["This is a big year!"]
+    _, qs = run('Sanders told MSNBC\'s "Morning Joe" that the race was close. He told Reuters "We are fine" on Sunday.')
+    assert [q.text for q in qs] == ["the race was close", "We are fine"]
+
+
+def test_nobody_saying_is_a_negated_attribution(run) -> None:
+    _, qs = run("No official said the deal was done. Sanders said nobody would question her record.")
+    got = {q.text: q.status for q in qs}
+    assert got["the deal was done"] == "negated" and got["her record"] == "negated"
+    assert got["nobody would question her record"] == "neutral"

@@ -149,8 +149,14 @@ def nearly_whole(ctx: Context, content: tuple[int, int], quoted: list[Direct]) -
     return len(words) <= NEARLY_WHOLE_WORDS
 
 
-def status_of(m: quote_cues.CueMatch) -> str:
+NOBODY = frozenset({"nobody", "none", "neither"})
+
+
+def status_of(m: quote_cues.CueMatch, subj: Token | None = None) -> str:
+    """The cue's status, negated by "not" on the verb or by a subject that is nobody ("nobody would question")."""
     if any(c.dep_ == "neg" for c in m.tok.children):
+        return "negated"
+    if subj is not None and (subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
         return "negated"
     return m.cue.status
 

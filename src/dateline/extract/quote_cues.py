@@ -481,6 +481,8 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
             child = min(clauses, key=lambda c: abs(c.i - tok.i))
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in child.children):
                 return None  # an indirect question: "refused to say whether ..."
+            if m.cue.frame == "belief" and doc[child.left_edge.i].lower_ in WH_WORDS:
+                return None  # "wanted to know who else had access": what they ask, not what they hold
             if child.i < tok.i and subj is not None and child.i < subj.i < tok.i:
                 # "Content ... if X, Y said": the whole stretch up to the attribution, not just the clause
                 comma = _comma_before_subject(subj, child.left_edge.i)

@@ -36,7 +36,7 @@ from .quote_context import (
 )
 from .quote_layout import dash_line, headline, label_lines, one_word, sentence_like
 from .quote_lexicon import load
-from .quote_marks import DOUBLE_OPEN, SINGLE_OPEN, scan
+from .quote_marks import DOUBLE_OPEN, SINGLE_OPEN, MarkedQuote, scan
 from .quote_nominal import nominal_pass
 from .quote_resolve import conveyors, resolve_in_order, same, same_source
 from .quote_speaker import Speaker
@@ -80,7 +80,7 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
             continue  # "the virus claimed 6,606 lives", "protesters chanted slogans": nobody reports anything
         cue = quote_cues.cue_span(m)
         chan = quote_cues.via(m, subj, ctx.lex)
-        status = status_of(m)
+        status = status_of(m, subj)
         length = content[1] - content[0]
         quoted = covered(content, directs)
         naming = (
@@ -196,7 +196,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         return
     distance, m, subj = best
     cue = quote_cues.cue_span(m)
-    attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m), m.tok.idx, distance, m.tok.i)
+    attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m, subj), m.tok.idx, distance, m.tok.i)
 
 
 def _cue_sentence_before(ctx: Context, d: Direct, used: set[int]) -> bool:
@@ -217,7 +217,7 @@ def _cue_sentence_before(ctx: Context, d: Direct, used: set[int]) -> bool:
         return False
     subj, speakers = found
     cue = quote_cues.cue_span(m)
-    attach(d, speakers, cue, quote_cues.via(m, subj, ctx.lex), status_of(m), verb.idx, d.mark.open_at - verb.idx, verb.i)
+    attach(d, speakers, cue, quote_cues.via(m, subj, ctx.lex), status_of(m, subj), verb.idx, d.mark.open_at - verb.idx, verb.i)
     return True
 
 
@@ -349,6 +349,30 @@ def _named_thing(span, cue: Token) -> bool:
     return False
 
 
+_NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+
+
+def _in_a_name(text: str, m: MarkedQuote) -> bool:
+    """A quotation that is part of a name: a nickname between given name and surname ('Marcia "Cia" Price'), or a
+    title in capitals after a possessive ('told MSNBC's "Morning Joe" that'). Nobody says either."""
+    if m.close_at is None or len(m.stretches) != 1:
+        return False
+    words = text[m.start : m.end].split()
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return False
+    if not all(_NAME_WORD.fullmatch(w) or w in _TITLE_SMALL_WORDS for w in words):
+        return False  # every word capitalised but "of", "the" ...: no sentence, no end punctuation
+    before = text[max(0, m.open_at - 40) : m.open_at].split()
+    prev_word = before[-1] if before else ""
+    after = text[m.close_at + 1 : m.close_at + 40].lstrip(" ")
+    if len(words) <= 2 and _NAME_WORD.fullmatch(prev_word) and re.match(r"[A-Z][a-z]+\b", after):
+        return True  # 'Marcia "Cia" Price'
+    return prev_word.endswith(("'s", "’s")) and prev_word[:1].isupper()
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of and in on for to at by with or".split())
+
+
 def _dedupe(cands: list[Cand]) -> list[Cand]:
     seen: set[tuple] = set()
     out = []
@@ -370,7 +394,9 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
     directs = [
         Direct(m)
         for m in scan(article.text, article.warnings)
-        if not (m.single and one_word(ctx, m)) and article.text[max(0, m.open_at - 1) : m.open_at] != "("
+        if not (m.single and one_word(ctx, m))
+        and article.text[max(0, m.open_at - 1) : m.open_at] != "("
+        and not _in_a_name(article.text, m)
     ]
     ctx.set_quotes(directs)
     cands, used = _cue_pass(ctx, directs)
