@@ -1202,3 +1202,11 @@ def test_nobody_saying_is_a_negated_attribution(run) -> None:
     got = {q.text: q.status for q in qs}
     assert got["the deal was done"] == "negated" and got["her record"] == "negated"
     assert got["nobody would question her record"] == "neutral"
+
+
+def test_a_time_or_condition_before_the_speaker_is_not_the_claim(run) -> None:
+    _, qs = run(
+        "But when Congress cut funding for the program, Mexico said enough. "
+        "Should the company run into financial trouble, environmentalists worry that the cost would fall on taxpayers."
+    )
+    assert [q.text for q in qs] == ["the cost would fall on taxpayers"]

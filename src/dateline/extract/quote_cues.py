@@ -236,7 +236,7 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
 
 
 def _inverted_object(tok: Token) -> Token | None:
-    """ '"Do you want them to run?" asked Sen. Maria Cantwell': after a quotation the verb comes first, and
+    """'"Do you want them to run?" asked Sen. Maria Cantwell': after a quotation the verb comes first, and
     the parser reads the speaker as whom was asked."""
     doc = tok.doc
     if tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -258,7 +258,7 @@ def _inverted_object(tok: Token) -> Token | None:
 
 
 def _closing_object(tok: Token) -> Token | None:
-    """"..., argued the government's lawyer, Richard Keen.": a finite cue after the clause it reports and a comma,
+    """ "..., argued the government's lawyer, Richard Keen.": a finite cue after the clause it reports and a comma,
     with a noun phrase closing the sentence that the parser made its object: the speaker, as in "..., said the
     minister" (parsed with a subject)."""
     doc = tok.doc
@@ -441,9 +441,13 @@ def _subject_as_object(tok: Token) -> tuple[Token, Token] | None:
     verb = tok.head if tok.dep_ == "ccomp" and tok.head.i > obj.i else None
     if verb is None:  # the clause as the cue's, or as a conjunct of it with no "and" ("..., have delayed")
         verb = next((c for c in tok.rights if c.dep_ in ("ccomp", "conj") and c.i > obj.i), None)
-        if verb is not None and verb.dep_ == "conj" and (
-            any(c.dep_ == "cc" and obj.i < c.i < verb.i for c in tok.children)
-            or not any(c.dep_ == "aux" for c in verb.children)  # "have delayed", not "first announced"
+        if (
+            verb is not None
+            and verb.dep_ == "conj"
+            and (
+                any(c.dep_ == "cc" and obj.i < c.i < verb.i for c in tok.children)
+                or not any(c.dep_ == "aux" for c in verb.children)  # "have delayed", not "first announced"
+            )
         ):
             return None
     if verb is None or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -477,11 +481,15 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
             # "He was speaking as Jones, CBI director general, warned Mr Brown not to ...": a clause before
             # the cue that holds its speaker is the frame, not what was said
             clauses = [c for c in clauses if not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)]
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children):
+            # "But when Congress cut funding ..., Mexico said enough": an adverbial clause before the cue, which the
+            # parser made its complement, is no content when the cue has one after it
+            clauses = [c for c in clauses if c.i > tok.i or not _adverbial(c)]
         if clauses:
             child = min(clauses, key=lambda c: abs(c.i - tok.i))
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in child.children):
                 return None  # an indirect question: "refused to say whether ..."
-            if m.cue.frame == "belief" and doc[child.left_edge.i].lower_ in WH_WORDS:
+            if m.cue.frame == "belief" and doc[child.left_edge.i].lower_ in WH_WORDS and tok.lemma_ != "wonder":
                 return None  # "wanted to know who else had access": what they ask, not what they hold
             if child.i < tok.i and subj is not None and child.i < subj.i < tok.i:
                 # "Content ... if X, Y said": the whole stretch up to the attribution, not just the clause
@@ -541,6 +549,9 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         comma = _comma_before_subject(subj, start)
         if comma is not None:
             clause = doc[start:comma]
+            opener = next((t for t in clause if t.dep_ != "cc"), None)
+            if opener is not None and opener.lower_ in ADVERBIAL_MARKS:
+                return None  # "But when Congress cut funding ..., Mexico said enough": a time or condition, not the claim
             if len(clause) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in clause):
                 return (start, comma - 1)
             if _fragment_said(clause, tok):
@@ -559,7 +570,11 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
                 objs.append(child)
         objs = [o for o in objs if not (o.pos_ == "PRON" and not list(o.children))]
         naming = m.second is None or m.second.dep_ != "prep"  # "called for X" asks for X, it names nothing
-        if naming and tok.lemma_.lower() in NAMING and not any(o.dep_ in ("oprd", "xcomp", "prep", "ccomp") for o in objs):
+        if (
+            naming
+            and tok.lemma_.lower() in NAMING
+            and not any(o.dep_ in ("oprd", "xcomp", "prep", "ccomp") for o in objs)
+        ):
             return None  # "has yet to name the date": naming needs the name ("called it X", "named X as Y")
         if tok.lemma_.lower() == "cite" and objs and all(_names_a_source(o) for o in objs):
             return None  # "citing anonymous sources", "citing the Belarusian leader": whom, not what
@@ -585,7 +600,7 @@ def asks(tok: Token, subj: Token | None) -> bool:
     """A question, not a report: "do you think ...?", or a cue whose own clause is asked ("Had the federation ever
     warned you ...?", "Should schools teach and encourage students to ...?", "Why did he say ...?")."""
     sent = tok.sent
-    if not sent.text.strip().rstrip('"”’\'').endswith("?"):
+    if not sent.text.strip().rstrip("\"”’'").endswith("?"):
         return False
     if subj is not None and subj.lower_ == "you":
         return True
@@ -630,6 +645,21 @@ def continued_that_clauses(rng: tuple[int, int] | None, tok: Token) -> tuple[int
         while b > a and (doc[b].is_punct or doc[b].is_space) and doc[b].text not in ")]":
             b -= 1
     return (a, b)
+
+
+ADVERBIAL_MARKS = frozenset("when if because although though while after before since unless once until".split())
+
+
+def _adverbial(clause: Token) -> bool:
+    """A clause opened by a subordinating word ("when ...", "if ...") or an inverted auxiliary ("Should ...")."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS and c.i < clause.i for c in clause.children
+    ) or (
+        clause.left_edge.pos_ == "AUX"
+        and clause.left_edge.head.i == clause.i
+        and clause.left_edge.i < clause.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.left_edge.i for c in clause.children)
+    )
 
 
 def _another_that(doc: Doc, k: int, b: int) -> bool:
