@@ -1210,3 +1210,32 @@ def test_a_time_or_condition_before_the_speaker_is_not_the_claim(run) -> None:
         "Should the company run into financial trouble, environmentalists worry that the cost would fall on taxpayers."
     )
     assert [q.text for q in qs] == ["the cost would fall on taxpayers"]
+
+
+def test_the_subject_of_a_reported_clause_left_as_the_cues_object(run) -> None:
+    _, qs = run(
+        "The Syrian government has stated reconstruction will cost between US$300 and 400 billion. "
+        "Aviation Herald reported the failed landing at Fath, which has a much shorter runway, was a mistake."
+    )
+    assert [q.text for q in qs] == [
+        "reconstruction will cost between US$300 and 400 billion",
+        "the failed landing at Fath, which has a much shorter runway, was a mistake",
+    ]
+
+
+def test_he_inside_a_report_is_the_person_reported_on(run) -> None:
+    _, qs = run(
+        'Retired Lt. Gen. Michael Flynn said Donald Trump was "absolutely right" when he said Wednesday night '
+        "that the generals had been reduced to rubble. John Smith said the deal was good, and he added that it "
+        "would pass."
+    )
+    assert by_text(qs, "rubble").speaker.name == "Donald Trump"
+    assert by_text(qs, "would pass").speaker.name == "John Smith"
+
+
+def test_likening_and_tallying_are_reports(run) -> None:
+    _, qs = run("Critics likened the plan to a Ponzi scheme. The researchers tallied that the firms had paid no tax.")
+    assert [(q.cue.text, q.text) for q in qs] == [
+        ("likened", "the plan to a Ponzi scheme"),
+        ("tallied", "the firms had paid no tax"),
+    ]

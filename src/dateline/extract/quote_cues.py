@@ -431,13 +431,17 @@ def _joined_clauses(child: Token, clauses: list[Token]) -> tuple[int, int]:
 
 
 def _subject_as_object(tok: Token) -> tuple[Token, Token] | None:
-    """(subject, verb) of a reported clause whose subject, cut off from its verb by an aside, the parser made the
-    cue's object: "NDTV reported officials, following an investigation, stated it was ..." (the cue parsed as the
-    clause of "stated"), "Sky News reported Netflix Japan, due to his death, have delayed ..."."""
+    """(subject, verb) of a reported clause whose subject the parser made the cue's object, leaving the verb a
+    clause of its own without one: "stated reconstruction will cost ...", "reported the landing at Fath, which has
+    a shorter runway, was a mistake", or cut off by an aside: "NDTV reported officials, following an
+    investigation, stated it was ..." (the cue parsed as the clause of "stated"), "Sky News reported Netflix Japan,
+    due to his death, have delayed ..."."""
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
-    edge = obj.right_edge if obj is not None else None
-    if edge is None or (edge.text != "," and (edge.i + 1 >= len(tok.doc) or tok.doc[edge.i + 1].text != ",")):
-        return None  # the aside opens with a comma right after the object
+    if obj is None or not any(c.dep_ == "nsubj" for c in tok.children):
+        return None  # a report with its own reporter
+    if obj.pos_ == "PRON":
+        return None  # "did not tell me what the work was": whom they told
+    edge = obj.right_edge
     verb = tok.head if tok.dep_ == "ccomp" and tok.head.i > obj.i else None
     if verb is None:  # the clause as the cue's, or as a conjunct of it with no "and" ("..., have delayed")
         verb = next((c for c in tok.rights if c.dep_ in ("ccomp", "conj") and c.i > obj.i), None)
@@ -452,9 +456,19 @@ def _subject_as_object(tok: Token) -> tuple[Token, Token] | None:
             return None
     if verb is None or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    aside = tok.doc[edge.i + 1 : verb.i]
-    if not any(c.dep_ == "nsubj" for c in tok.children) or all(t.is_punct or t.is_quote for t in aside):
-        return None  # a report with its own reporter, and an aside that is more than a closing quotation mark
+    start = min(verb.left_edge.i, verb.i) if verb.dep_ == "ccomp" and verb.head == tok else verb.i
+    if tok.doc[start].lower_ in WH_WORDS:
+        return None  # "told the board what the plan was": the clause has its subject
+    gap = tok.doc[edge.i + 1 : start]
+    if not gap:  # "stated reconstruction will cost": the clause goes on right after its subject
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+        return (obj, verb) if finite and edge.text != "," else None
+    if all(t.is_punct or t.is_quote for t in gap):
+        # a comma closing a relative clause or apposition of the subject, not a closing quotation mark
+        described = any(c.dep_ in ("relcl", "appos", "acl") for c in obj.subtree)
+        return (obj, verb) if described and [t.text for t in gap] == [","] else None
+    if edge.text != "," and gap[0].text != ",":
+        return None  # the aside opens with a comma right after the object
     return obj, verb
 
 

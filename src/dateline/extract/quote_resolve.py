@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..record import Entity, Source
 from . import quote_cues, quote_speaker
@@ -152,6 +152,15 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             role = _role_word(sp) if sp.kind == "nominal" else None
             specific = _portfolio(sp, role) if role else ()
             gender = "n" if low == "it" else PRONOUN_GENDER.get(low)  # "it" said: a body, never a he or she
+            if sp.kind == "pronoun" and gender in ("m", "f") and c.cue_tok is not None and sp.source.mention:
+                inner = _reported_subject(ctx, c.cue_tok, sp.source.mention.start)
+                found = resolve(inner, ctx.article, ctx.lex, ctx.names) if inner is not None else None
+                if found is not None and found.etype == "PERSON" and fits(found, gender):
+                    # 'Flynn said Trump was "absolutely right" when he said ...': he is Trump, whom Flynn reports on
+                    c.speaker = Speaker(found.source.model_copy(update={"mention": sp.source.mention}), "named",
+                                        "PERSON")  # fmt: skip
+                    done.append(c)
+                    continue
             prev = previous(c.order, want, names_too=sp.fallback is None, gender=gender, role=role,
                             specific=specific)  # fmt: skip
             if low == "i":
@@ -196,6 +205,22 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
 
 
 NOBODY_IN_PARTICULAR = frozenset({"anyone", "anybody", "nobody", "someone", "somebody", "everyone", "everybody"})
+
+
+def _reported_subject(ctx: Context, cue_i: int, before: int) -> Token | None:
+    """The person a report is about when this cue sits inside it: the subject of the reported clause that holds the
+    cue ('Flynn said [Trump was right when he said ...]'), named before the pronoun."""
+    tok = ctx.doc[cue_i]
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        if tok.dep_ == "ccomp" and tok.head.i != cue_i and quote_cues.match(tok.head, ctx.lex) is not None:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.ent_type_ == "PERSON" and subj.idx < before and not ctx.in_quote(subj.idx, subj.idx + 1):
+                return subj
+            return None
+        tok = tok.head
+    return None
 
 
 def _subject_before(ctx: Context, before: int, labels: tuple[str, ...]) -> Span | None:
