@@ -66,6 +66,7 @@ class Context:
         self.para_starts = [p[0] for p in self.paras]
         self.q_starts: list[int] = []
         self.q_ends: list[int] = []
+        self.answers: list[tuple[int, int]] = []  # verbatim lines of a transcript or interview ("((Name)) ...")
 
     def set_quotes(self, directs: list[Direct]) -> None:
         stretches = sorted(s for d in directs for s in d.mark.stretches)
@@ -76,6 +77,11 @@ class Context:
         """Whether [start, end) lies inside a quotation's content (bisect over the sorted stretches)."""
         i = bisect_right(self.q_starts, start) - 1
         return i >= 0 and end <= self.q_ends[i]
+
+    def in_answer(self, offset: int) -> bool:
+        """Whether `offset` lies in a labelled line's words ("((Kay)) I think ..."): quoted speech without marks."""
+        i = bisect_right(self.answers, (offset, len(self.text))) - 1
+        return i >= 0 and offset < self.answers[i][1]
 
     def para_of(self, offset: int) -> int:
         return max(0, bisect_right(self.para_starts, offset) - 1)
@@ -149,14 +155,11 @@ def nearly_whole(ctx: Context, content: tuple[int, int], quoted: list[Direct]) -
     return len(words) <= NEARLY_WHOLE_WORDS
 
 
-NOBODY = frozenset({"nobody", "none", "neither"})
-
-
 def status_of(m: quote_cues.CueMatch, subj: Token | None = None) -> str:
-    """The cue's status, negated by "not" on the verb or by a subject that is nobody ("nobody would question")."""
+    """The cue's status, negated by "not" on the verb or by a subject that says none spoke ("No official said")."""
     if any(c.dep_ == "neg" for c in m.tok.children):
         return "negated"
-    if subj is not None and (subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)):
+    if subj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
         return "negated"
     return m.cue.status
 

@@ -607,6 +607,12 @@ def _fragment_said(clause: Span, tok: Token) -> bool:
     return all(t.is_punct for t in tok.doc[tok.i + 1 : tok.sent.end])
 
 
+def unsaid(tok: Token) -> bool:
+    """Words nobody says: "it goes without saying", "left without mentioning", "Let's say the deal collapses"."""
+    head = tok.head
+    return (head.lower_ == "without" and tok.dep_ == "pcomp") or (head.lemma_ == "let" and head.i < tok.i)
+
+
 WH_WORDS = frozenset("what why how when where who whom whose which".split())
 
 

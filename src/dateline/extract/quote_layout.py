@@ -85,9 +85,21 @@ def _initials_of(label: str, ctx: Context) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
+def _interviewers(ctx: Context) -> frozenset[str]:
+    """The "((X))" labels whose lines are mostly questions: the interviewer's ("((WSS)) Which past president do you
+    most admire?"), who quotes nobody, whatever the initials."""
+    asked: dict[str, list[bool]] = {}
+    for ps, pe in ctx.paras:
+        m = PAREN_LABEL_LINE.match(ctx.text[ps:pe])
+        if m is not None:
+            asked.setdefault(m.group("who").strip(), []).append(ctx.text[ps:pe].rstrip().endswith("?"))
+    return frozenset(k for k, v in asked.items() if len(v) >= 2 and sum(v) >= 0.6 * len(v))
+
+
 def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
     """Transcript and headline lines 'WALLACE: ...', 'Pat Caddell: ...': the name's words, verbatim."""
     out: list[Cand] = []
+    asking = _interviewers(ctx)
     for ps, pe in ctx.paras:
         line = ctx.text[ps:pe]
         m = LABEL_LINE.match(line) or PAREN_LABEL_LINE.match(line)
@@ -96,7 +108,7 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
         who_s, who_e = ps + m.start("who"), ps + m.end("who")
         label = ctx.text[who_s:who_e]
         paren = m.re is PAREN_LABEL_LINE
-        if paren and label.strip().lower() in INTERVIEWERS:
+        if paren and (label.strip().lower() in INTERVIEWERS or label.strip() in asking):
             continue
         span = ctx.doc.char_span(who_s, who_e, alignment_mode="expand")
         if span is None:

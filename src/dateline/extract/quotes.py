@@ -38,7 +38,7 @@ from .quote_layout import dash_line, headline, label_lines, one_word, sentence_l
 from .quote_lexicon import load
 from .quote_marks import DOUBLE_OPEN, SINGLE_OPEN, MarkedQuote, scan
 from .quote_nominal import nominal_pass
-from .quote_resolve import conveyors, resolve_in_order, same, same_source
+from .quote_resolve import NOBODY_IN_PARTICULAR, conveyors, resolve_in_order, same, same_source
 from .quote_speaker import Speaker
 
 THING_PRONOUNS = frozenset({"it", "this", "that"})
@@ -53,9 +53,13 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         m = quote_cues.match(tok, ctx.lex)
         if m is None or ctx.in_quote(tok.idx, tok.idx + len(tok)) or quote_cues.inside_attribution(m, ctx.lex):
             continue
+        if ctx.in_answer(tok.idx) or quote_cues.unsaid(tok):
+            continue
         subj = quote_cues.speaker_token(tok)
         if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
+        if subj.lower_ in NOBODY_IN_PARTICULAR:
+            continue  # "Not everyone agreed ...", "nobody would question ...": no one in particular reports it
         if quote_cues.asks(tok, subj):
             continue  # "How well do you think this work represents ...?": a question asks, it reports nothing
         if subj.lower_ in THING_PRONOUNS and _reported_by_someone(tok, ctx):
@@ -166,7 +170,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
                 paras.add(para - 1)
     best = None
     for tok in doc[lo:hi]:
-        if ctx.in_quote(tok.idx, tok.idx + 1) or ctx.para_of(tok.idx) not in paras:
+        if ctx.in_quote(tok.idx, tok.idx + 1) or ctx.para_of(tok.idx) not in paras or ctx.in_answer(tok.idx):
             continue
         m = quote_cues.match(tok, ctx.lex)
         if m is None or (tok.i in used and m.cue.frame != "clause") or quote_cues.inside_attribution(m, ctx.lex):
@@ -399,11 +403,15 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
         and not _in_a_name(article.text, m)
     ]
     ctx.set_quotes(directs)
+    # a labelled line ("((Kay)) I think ...") is one quote of its speaker, as a quotation in marks would be: the cues
+    # in it ("I think", "we know") are not attributions of their own
+    labelled = label_lines(ctx, directs)
+    ctx.answers = sorted(c.stretches[0] for c in labelled if c.kind == "direct")
     cands, used = _cue_pass(ctx, directs)
     cands += according_pass(ctx, directs)
     cands += opinion_pass(ctx, directs)
     cands += nominal_pass(ctx, directs, cands)
-    cands += label_lines(ctx, directs)
+    cands = [c for c in cands if not ctx.in_answer(c.order)] + labelled
     for d in directs:
         if not d.cands:
             _nearby_cue(ctx, d, directs, used)
@@ -436,8 +444,9 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
         if c.speaker is None:
             continue
         summary = c.via is None and _perfect(ctx, c)  # keeps no channel, and breaks no chain of one
-        if c.via is None and prev is not None and prev.via and same(prev.speaker, c.speaker) and not summary:
-            c.via = prev.via
+        near = prev is not None and ctx.para_of(c.order) - ctx.para_of(prev.order) <= 1
+        if c.via is None and near and prev.via and same(prev.speaker, c.speaker) and not summary:
+            c.via = prev.via  # the same message goes on; paragraphs later, the speaker may speak anywhere
         if c.via in delivered and not same_source(delivered[c.via], c.speaker.source):
             c.conveyor = delivered[c.via]
         if not summary:

@@ -281,8 +281,8 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
         if chosen is None:
             continue
         fr, comps, subj = chosen
-        if quote_cues.asks(tok, subj):
-            continue  # "Had the federation ever warned you ...?": asked, not held
+        if quote_cues.asks(tok, subj) or quote_cues.unsaid(tok):
+            continue  # "Had the federation ever warned you ...?": asked, not held; "without saying"
         if ctx is None:
             ctx = Context(doc, article, load_lexicon())
         pieces = _content(ctx, tok, fr, comps)
