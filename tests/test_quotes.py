@@ -1284,3 +1284,29 @@ def test_agreeing_or_discovering_that_reports_and_words_nobody_says_do_not(extra
         ("discovered", "the ice was melting faster"),
     ]
     assert not any(s.text in ("the plan failed", "the bridge had closed") for s in a.stances)
+
+
+def test_the_interviewers_lines_hold_no_attribution(extract) -> None:
+    a = extract(
+        "Rivinius leads the team.\n\n"
+        "((WN)) I would like to ask you about the discoveries that you and the team made.\n\n"
+        "((Rivinius)) We found the star in 2019, and it surprised us.\n\n"
+        "((WN)) The report mentioned that the star is bright. How bright is it?"
+    )
+    assert [(q.speaker.name, q.text) for q in a.quotes] == [
+        ("Rivinius", "We found the star in 2019, and it surprised us")
+    ]
+    assert a.stances == []
+
+
+def test_a_semicolon_in_brackets_and_a_description_of_the_source_do_not_cut_the_content(run) -> None:
+    _, qs = run(
+        "The study said the black hole weighs 4.2 solar masses (M; twice the old estimate) and is near Earth. "
+        "According to Sadie Weiner, Hagan's former spokeswoman, Hagan died at her home on Monday. "
+        "According to Smith, the plan, which failed, was costly."
+    )
+    assert [q.text for q in qs] == [
+        "the black hole weighs 4.2 solar masses (M; twice the old estimate) and is near Earth",
+        "Hagan died at her home on Monday",
+        "the plan, which failed, was costly",
+    ]

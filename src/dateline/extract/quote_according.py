@@ -47,6 +47,7 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         # the rest of a name the parser left outside the object ("according to NYPD Commissioner James O'Neill")
         while src_end + 1 < sent.end and (doc[src_end + 1].ent_iob_ == "I" or doc[src_end + 1].pos_ == "PROPN"):
             src_end += 1
+        src_end = _apposition_after(doc, src_end, sent.end)
         after = [t for t in doc[src_end + 1 : sent.end] if not (t.is_punct or t.is_space)]
         before = [t for t in doc[sent.start : tok.i] if not (t.is_punct or t.is_space)]
         lead = None
@@ -166,6 +167,24 @@ def _name_in_commas(doc, end: int):  # noqa: ANN001, ANN202 - a spaCy Doc and Sp
     while stop < len(doc) and doc[stop].ent_iob_ == "I":
         stop += 1
     return doc[start:stop] if stop < len(doc) and doc[stop].text == "," else None
+
+
+def _apposition_after(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spaCy Doc
+    """Extend a source over a description set off by commas, when a clause follows it: "According to Sadie Weiner,
+    Hagan's former spokeswoman, Hagan died ..." (not "According to police, John Smith, 45, ...", whose "45" is the
+    content's)."""
+    if end + 3 >= limit or doc[end + 1].text != ",":
+        return end
+    close = next((k for k in range(end + 2, min(limit, end + 10)) if doc[k].text == ","), None)
+    if close is None or close + 1 >= limit:
+        return end
+    phrase = doc[end + 2 : close]
+    described = phrase.root.pos_ == "NOUN" and not any(t.pos_ in ("VERB", "AUX", "NUM") for t in phrase)
+    rest = doc[close + 1 : limit]
+    clause = rest[0].tag_ not in ("WDT", "WP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in rest)
+    if described and clause and doc[end].ent_type_ in ("PERSON", "ORG"):
+        return close - 1
+    return end
 
 
 def _place_apposition(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spaCy Doc

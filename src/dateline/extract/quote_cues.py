@@ -639,14 +639,29 @@ def within_semicolons(rng: tuple[int, int], tok: Token) -> tuple[int, int] | Non
     if b < tok.i:
         if any(doc[k].text == ";" for k in range(b + 1, tok.i)):
             return None
-        semis = [k for k in range(a, b + 1) if doc[k].text == ";"]
+        semis = [k for k in _semicolons(doc, a, b)]
         a = semis[-1] + 1 if semis else a
     elif a > tok.i:
         if any(doc[k].text == ";" for k in range(tok.i + 1, a)):
             return None
-        semis = [k for k in range(a, b + 1) if doc[k].text == ";" and not _another_that(doc, k, b)]
+        semis = [k for k in _semicolons(doc, a, b) if not _another_that(doc, k, b)]
         b = semis[0] - 1 if semis else b
     return (a, b) if b >= a else None
+
+
+def _semicolons(doc: Doc, a: int, b: int) -> list[int]:
+    """The semicolons in tokens a..b outside brackets ("4.2 solar masses (M; about ...)" is one clause)."""
+    depth = 0
+    out = []
+    for k in range(a, b + 1):
+        t = doc[k].text
+        if t in "([":
+            depth += 1
+        elif t in ")]":
+            depth = max(0, depth - 1)
+        elif t == ";" and depth == 0:
+            out.append(k)
+    return out
 
 
 def continued_that_clauses(rng: tuple[int, int] | None, tok: Token) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ..record import Entity, Source, make_span
 from . import quote_speaker
 from .quote_context import Cand, Context, Direct, attach, overlap
-from .quote_marks import MarkedQuote
+from .quote_marks import MarkedQuote, paragraphs
 from .quote_speaker import Speaker, resolve
 
 HEADLINE_DASH = re.compile(r"^(?P<content>.*\S)\s+(?P<dash>[—–]|-{1,2})\s+(?P<who>[^—–-]{2,60})$")
@@ -85,21 +85,32 @@ def _initials_of(label: str, ctx: Context) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
-def _interviewers(ctx: Context) -> frozenset[str]:
+def _interviewers(text: str) -> frozenset[str]:
     """The "((X))" labels whose lines are mostly questions: the interviewer's ("((WSS)) Which past president do you
     most admire?"), who quotes nobody, whatever the initials."""
     asked: dict[str, list[bool]] = {}
-    for ps, pe in ctx.paras:
-        m = PAREN_LABEL_LINE.match(ctx.text[ps:pe])
+    for ps, pe in paragraphs(text):
+        m = PAREN_LABEL_LINE.match(text[ps:pe])
         if m is not None:
-            asked.setdefault(m.group("who").strip(), []).append(ctx.text[ps:pe].rstrip().endswith("?"))
+            asked.setdefault(m.group("who").strip(), []).append(text[ps:pe].rstrip().endswith("?"))
     return frozenset(k for k, v in asked.items() if len(v) >= 2 and sum(v) >= 0.6 * len(v))
+
+
+def interviewer_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the interviewer's lines ("((WN)) The report mentioned ..."): questions, no one's report."""
+    asking = _interviewers(text)
+    out = []
+    for ps, pe in paragraphs(text):
+        m = PAREN_LABEL_LINE.match(text[ps:pe])
+        if m is not None and (m.group("who").strip().lower() in INTERVIEWERS or m.group("who").strip() in asking):
+            out.append((ps + m.start("content"), pe))
+    return out
 
 
 def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
     """Transcript and headline lines 'WALLACE: ...', 'Pat Caddell: ...': the name's words, verbatim."""
     out: list[Cand] = []
-    asking = _interviewers(ctx)
+    asking = _interviewers(ctx.text)
     for ps, pe in ctx.paras:
         line = ctx.text[ps:pe]
         m = LABEL_LINE.match(line) or PAREN_LABEL_LINE.match(line)

@@ -39,6 +39,7 @@ from .. import lexicons
 from ..record import Article, Quote
 from . import quote_cues
 from .quote_context import Cand, Context, speakers_of
+from .quote_layout import interviewer_lines
 from .quote_lexicon import load as load_lexicon
 from .quote_resolve import resolve_in_order
 from .quotes import NOT_SAID, to_quote
@@ -251,6 +252,8 @@ def _taken(article: Article) -> bytearray:
     """One byte per character of the text, 1 where a quote already attributes it (content or cue): a
     candidate is checked against it in C, not against every quote."""
     mask = bytearray(len(article.text))
+    for a, b in interviewer_lines(article.text):
+        _mark(mask, a, b)  # an interviewer's question holds no one's stance
     for q in article.quotes:
         for a, b in [(s.start, s.end) for s in q.content] + ([(q.cue.start, q.cue.end)] if q.cue else []):
             _mark(mask, a, b)
