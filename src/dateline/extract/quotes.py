@@ -34,7 +34,7 @@ from .quote_context import (
     speakers_of,
     status_of,
 )
-from .quote_layout import dash_line, headline, interviewer_lines, label_lines, one_word, sentence_like
+from .quote_layout import dash_line, headline, label_lines, one_word, sentence_like
 from .quote_lexicon import load
 from .quote_marks import DOUBLE_OPEN, SINGLE_OPEN, MarkedQuote, scan
 from .quote_nominal import nominal_pass
@@ -406,7 +406,7 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
     # a labelled line ("((Kay)) I think ...") is one quote of its speaker, as a quotation in marks would be: the cues
     # in it ("I think", "we know") are not attributions of their own
     labelled = label_lines(ctx, directs)
-    ctx.answers = sorted([c.stretches[0] for c in labelled if c.kind == "direct"] + interviewer_lines(ctx.text))
+    ctx.answers = sorted(c.stretches[0] for c in labelled if c.kind == "direct")
     cands, used = _cue_pass(ctx, directs)
     cands += according_pass(ctx, directs)
     cands += opinion_pass(ctx, directs)
