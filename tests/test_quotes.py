@@ -1308,3 +1308,12 @@ def test_a_semicolon_in_brackets_and_a_description_of_the_source_do_not_cut_the_
         "Hagan died at her home on Monday",
         "the plan, which failed, was costly",
     ]
+
+
+def test_a_nominee_or_a_fund_named_by_role_is_the_one_named_before(run) -> None:
+    _, qs = run(
+        '"We need change," Republican presidential nominee Donald Trump said on Monday. "We will win," the nominee '
+        "said. The International Monetary Fund cut its forecast. The fund predicted that output will expand slowly."
+    )
+    assert by_text(qs, "We will win").speaker.name == "Donald Trump"
+    assert by_text(qs, "expand slowly").speaker.name == "International Monetary Fund"
