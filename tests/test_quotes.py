@@ -1310,10 +1310,10 @@ def test_a_semicolon_in_brackets_and_a_description_of_the_source_do_not_cut_the_
     ]
 
 
-def test_a_nominee_or_a_fund_named_by_role_is_the_one_named_before(run) -> None:
-    _, qs = run(
+def test_a_nominee_or_a_fund_named_by_role_is_the_one_named_before(extract) -> None:
+    a = extract(
         '"We need change," Republican presidential nominee Donald Trump said on Monday. "We will win," the nominee '
         "said. The International Monetary Fund cut its forecast. The fund predicted that output will expand slowly."
     )
-    assert by_text(qs, "We will win").speaker.name == "Donald Trump"
-    assert by_text(qs, "expand slowly").speaker.name == "International Monetary Fund"
+    assert by_text(a.quotes, "We will win").speaker.name == "Donald Trump"
+    assert by_text(a.quotes, "expand slowly").speaker.name == "International Monetary Fund"
