@@ -1317,3 +1317,16 @@ def test_a_nominee_or_a_fund_named_by_role_is_the_one_named_before(extract) -> N
     )
     assert by_text(a.quotes, "We will win").speaker.name == "Donald Trump"
     assert by_text(a.quotes, "expand slowly").speaker.name == "International Monetary Fund"
+
+
+def test_as_someone_noted_reports_the_clause_around_it(run) -> None:
+    _, qs = run(
+        "As several economists have pointed out, the plan would cost more. The plan, as critics noted, would fail. "
+        'As The New Yorker put it, Oz is "the operator." He left as the crowd cheered. They doubted his power to '
+        "do as he proposed."
+    )
+    assert [(q.speaker.name, q.cue.text, [c.text for c in q.content]) for q in qs] == [
+        ("several economists", "pointed out", ["the plan would cost more"]),
+        ("critics", "noted", ["The plan", "would fail"]),
+        ("New Yorker", "put it", ["the operator."]),
+    ]

@@ -60,12 +60,16 @@ def test_adjective_cue_with_its_holder(extract):
 
 
 def test_as_clause_attributes_the_clause_around_it(extract):
-    a = extract(
-        "The new tax plan, as several economists noted last week, would cost far more than the White House claims."
-    )
-    s = _by_cue(a)["noted"]
+    # "as ... noted" is a quote (speech); "as ... expect" an expectation, a stance, with the same content
+    a = extract("The new tax plan, as many analysts expect, would cost far more than the White House claims.")
+    s = _by_cue(a)["expect"]
     assert [c.text for c in s.content] == ["The new tax plan", "would cost far more than the White House claims"]
-    assert s.speaker.mention.text == "several economists"
+    assert s.speaker.mention.text == "many analysts"
+    a = extract("The new tax plan, as several economists noted last week, would cost far more.")
+    assert [(q.cue.text, [c.text for c in q.content]) for q in a.quotes] == [
+        ("noted", ["The new tax plan", "would cost far more"])
+    ]
+    assert a.stances == []
 
 
 def test_the_model_picks_the_frame_that_holds_the_content(extract):

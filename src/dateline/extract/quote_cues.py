@@ -483,6 +483,15 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         while end > obj.i and (doc[end].is_punct or doc[end].is_space):
             end -= 1
         return (obj.left_edge.i, end)
+    if m.cue.takes_clause and _as_clause(tok):
+        head = tok.head
+        a, b = head.left_edge.i, head.right_edge.i
+        if a < tok.left_edge.i:
+            return (a, tok.left_edge.i - 1)  # "The plan, as critics noted, ...": the part before (then `trailing_range`)
+        after = tok.right_edge.i + 1
+        while after <= b and doc[after].is_punct:
+            after += 1
+        return (after, b) if after <= b else None
     if _inverted_name(tok) is not None:
         # "Any interpretation of his actions, said Michael Kofman, an expert, would recognize ...": the subject
         # before the attribution, then (`trailing_range`) the rest of the clause after the name
@@ -762,6 +771,25 @@ def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> 
     return rng
 
 
+def _as_clause(tok: Token) -> bool:
+    """"As several economists have pointed out, the plan ...", "The plan, as critics noted, would ...", "As The New
+    Yorker put it, ...": a cue in an "as" clause with a subject and nothing said of its own reports the clause around."""
+    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(tok.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return False
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.right_edge.i
+    opening = start == tok.sent.start or (start > 0 and doc[start - 1].text == ",")
+    closing = end + 1 >= len(doc) or doc[end + 1].text in (",", ".", ";") or doc[end].text == ","
+    if not (opening and closing):
+        return False  # "the power to do as he proposed": a manner, not an attribution set off by commas
+    return not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ != "it") for c in children)
+
+
 def _parenthetical(tok: Token) -> bool:
     """ "If China can build a wall, he observed this week, then he can ...": an attribution set off by commas
     that the parser made the clause of the main verb after it; it has a subject and no clause of its own."""
@@ -818,6 +846,13 @@ def trailing_range(m: CueMatch) -> tuple[int, int] | None:
             after += 1
         end = name.head.right_edge.i
         return (after, end) if end > after else None
+    if _as_clause(tok) and m.cue.takes_clause:
+        after = tok.right_edge.i + 1
+        while after < len(tok.doc) and tok.doc[after].is_punct:
+            after += 1
+        end = tok.head.right_edge.i
+        # "The plan, as critics noted, would cost more": the clause goes on after the attribution
+        return (after, end) if tok.left_edge.i > tok.head.left_edge.i and end > after else None
     if not (tok.dep_ == "parataxis" or _parenthetical(tok)) or not m.cue.takes_clause:
         return None
     doc = tok.doc
