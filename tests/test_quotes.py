@@ -1301,13 +1301,15 @@ def test_a_semicolon_in_brackets_and_a_description_of_the_source_do_not_cut_the_
     _, qs = run(
         "The study said the black hole weighs 4.2 solar masses (M; twice the old estimate) and is near Earth. "
         "According to Sadie Weiner, Hagan's former spokeswoman, Hagan died at her home on Monday. "
-        "According to Smith, the plan, which failed, was costly."
+        "According to Smith, the plan, which failed, was costly. According to the agency ISNA, the prosecutor "
+        "general of Tehran, Ali Mehr, said the suspects must face charges."
     )
-    assert [q.text for q in qs] == [
-        "the black hole weighs 4.2 solar masses (M; twice the old estimate) and is near Earth",
+    assert [q.text for q in qs if q.kind == "according_to"] == [
         "Hagan died at her home on Monday",
         "the plan, which failed, was costly",
+        "the prosecutor general of Tehran, Ali Mehr, said the suspects must face charges",
     ]
+    assert qs[0].text == "the black hole weighs 4.2 solar masses (M; twice the old estimate) and is near Earth"
 
 
 def test_a_nominee_or_a_fund_named_by_role_is_the_one_named_before(extract) -> None:

@@ -181,6 +181,12 @@ def _apposition_after(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spa
     phrase = doc[end + 2 : close]
     described = phrase.root.pos_ == "NOUN" and not any(t.pos_ in ("VERB", "AUX", "NUM") for t in phrase)
     rest = doc[close + 1 : limit]
+    if rest[0].ent_type_ == "PERSON" and rest[0].ent_iob_ == "B":
+        name_end = rest[0].i + 1
+        while name_end < limit and doc[name_end].ent_iob_ == "I":
+            name_end += 1
+        if name_end < limit and doc[name_end].text == ",":
+            return end  # "according to ISNA, the prosecutor general of Tehran, Ali Mehr, said ...": his title
     clause = rest[0].tag_ not in ("WDT", "WP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in rest)
     if described and clause and doc[end].ent_type_ in ("PERSON", "ORG"):
         return close - 1
