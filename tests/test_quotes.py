@@ -1332,3 +1332,15 @@ def test_as_someone_noted_reports_the_clause_around_it(run) -> None:
         ("critics", "noted", ["The plan", "would fail"]),
         ("New Yorker", "put it", ["the operator."]),
     ]
+
+
+def test_it_after_a_document_is_the_document_and_speaks_for_its_issuer(extract) -> None:
+    a = extract(
+        "The Georgian Tennis Federation released a statement on Monday. "
+        'It read, "First of all, we support our player."'
+    )
+    (q,) = a.quotes
+    assert (q.speaker.name, q.speaker.mention.text, q.via) == ("Georgian Tennis Federation", "It", "statement")
+    a = extract("The ministry issued a statement. Acme Corp said profits fell. It said sales would recover.")
+    q = by_text(a.quotes, "sales would recover")
+    assert (q.speaker.name, q.via) == ("Acme Corp", None)

@@ -8,6 +8,7 @@ author ("Lavrov's letter", "the statement by X", or the speaker whose quotes cam
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -144,6 +145,23 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
         if sp is None:
             done.append(c)
             continue
+        if sp.kind == "pronoun" and sp.source.name.lower() == "it" and sp.source.mention is not None:
+            # "The federation released a statement. It read, ...": "it" is the document just named, and speaks
+            # for whoever issued it
+            it = ctx.doc.char_span(sp.source.mention.start, sp.source.mention.end, alignment_mode="expand")
+            noun = quote_speaker.document_before(it.root, ctx.lex) if it is not None else None
+            if noun is not None:
+                document = resolve(noun, ctx.article, ctx.lex, ctx.names)
+                if document.kind == "document" and document.author is not None:
+                    author = document.author
+                    c.via = c.via or document.channel
+                    c.speaker = Speaker(author.source.model_copy(update={"mention": sp.source.mention}), author.kind,
+                                        author.etype)  # fmt: skip
+                    done.append(c)
+                    continue
+                if document.kind == "document":
+                    sp = replace(document, source=document.source.model_copy(update={"mention": sp.source.mention}))
+                    c.speaker = sp
         if sp.kind == "pronoun" or sp.kind == "nominal":
             low = sp.source.name.lower()
             want = True if sp.kind == "nominal" or low in ("he", "she", "him", "her", "his", "i") else None

@@ -236,6 +236,21 @@ def _named_as(tok: Token) -> Token | None:
     return None
 
 
+def document_before(it: Token, lex: Lexicon) -> Token | None:
+    """The document "it" stands for: the last channel noun (statement, letter, report) before it in its sentence
+    or the one before, when one was issued there ("released a statement. It read ...")."""
+    if it.lower_ != "it":
+        return None
+    doc = it.doc
+    start = doc[it.sent.start - 1].sent.start if it.sent.start > 0 else 0
+    for tok in reversed(doc[start : it.i]):
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and channel_of(tok, lex):
+            return tok if lex.channels.get(tok.lemma_.lower()) not in ("tweet", "post", "interview") else None
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+            return None  # "The company said profits fell. It said ...": the company, named after any document
+    return None
+
+
 def channel_of(tok: Token, lex: Lexicon) -> str | None:
     """Channel label when tok heads a channel noun phrase ("a telephone interview" -> interview)."""
     if tok.pos_ == "PROPN" and tok.lower_ in lex.channels:

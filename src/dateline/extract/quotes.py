@@ -76,7 +76,8 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         kind = "indirect" if rng is not None else "direct"  # a block quotation is verbatim
         speakers = speakers_of(subj, ctx)
         if m.cue.frame == "document" and any(sp.kind != "document" for sp in speakers):
-            continue
+            if quote_speaker.document_before(subj, ctx.lex) is None:
+                continue  # "It read, ..." after "released a statement" is the statement
         object_only = m.cue.frame == "object" or (m.cue.frame == "both" and not _has_clause(tok))
         if object_only and (
             not quote_speaker.can_speak(subj, speakers, ctx.lex) or _says_nothing(tok) or _activity(tok, ctx)
@@ -179,7 +180,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
         if m.cue.frame == "document" and quote_speaker.channel_of(subj, ctx.lex) is None:
-            continue
+            if quote_speaker.document_before(subj, ctx.lex) is None:
+                continue
         distance = d.mark.start - tok.idx if tok.idx < d.mark.start else tok.idx - close
         if any(t.i == tok.i for t in span.root.ancestors):
             distance = 0  # the cue governs the quotation ("dismissed the plan as "desperate"")
