@@ -1325,7 +1325,8 @@ def test_as_someone_noted_reports_the_clause_around_it(run) -> None:
     _, qs = run(
         "As several economists have pointed out, the plan would cost more. The plan, as critics noted, would fail. "
         'As The New Yorker put it, Oz is "the operator." He left as the crowd cheered. They doubted his power to '
-        "do as he proposed."
+        "do as he proposed. Homosexuality, as we know it, is still frowned upon. The police, as Biden remarked on the "
+        "inquiry, were slow."
     )
     assert [(q.speaker.name, q.cue.text, [c.text for c in q.content]) for q in qs] == [
         ("several economists", "pointed out", ["the plan would cost more"]),

@@ -787,7 +787,12 @@ def _as_clause(tok: Token) -> bool:
     closing = end + 1 >= len(doc) or doc[end + 1].text in (",", ".", ";") or doc[end].text == ","
     if not (opening and closing):
         return False  # "the power to do as he proposed": a manner, not an attribution set off by commas
-    return not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lower_ != "it") for c in children)
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "about", "upon", "of") for c in children):
+        return False  # "as Biden remarked on the investigation": what he remarked on, not the clause around
+    # "as The New Yorker put it" (not "as we know it": an idiom)
+    return not any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and (c.lower_ != "it" or tok.lemma_ != "put")) for c in children
+    )
 
 
 def _parenthetical(tok: Token) -> bool:
