@@ -1345,3 +1345,14 @@ def test_it_after_a_document_is_the_document_and_speaks_for_its_issuer(extract) 
     a = extract("The ministry issued a statement. Acme Corp said profits fell. It said sales would recover.")
     q = by_text(a.quotes, "sales would recover")
     assert (q.speaker.name, q.via) == ("Acme Corp", None)
+
+
+def test_a_report_by_an_office_the_tagger_missed_and_adding_things(extract) -> None:
+    a = extract(
+        "Many lawmakers oppose the program. A Government Accountability Office report released last year found "
+        "that the program was riddled with fraud. Experts said it would add so many new layers of complexity that "
+        "it would be a boon for lawyers."
+    )
+    q = by_text(a.quotes, "riddled with fraud")
+    assert (q.speaker.name, q.via) == ("Government Accountability Office", "report")
+    assert [q.cue.text for q in a.quotes] == ["found", "said"]

@@ -79,6 +79,8 @@ def match(tok: Token, lex: Lexicon) -> CueMatch | None:
         return None
     if any(c.dep_ == "prt" and c.lower_ in ("out", "off") for c in tok.children):
         return None  # "ruled out a trial", "wrote off the debt": another verb, unless listed as a pair ("point out")
+    if lemma == "add" and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "would add new layers of complexity": adding a thing, not a remark
     return CueMatch(tok, cue, [tok])
 
 

@@ -452,6 +452,12 @@ def document_author(tok: Token, article: Article, lex: Lexicon, names: dict[str,
             return author
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in NAME_TYPES:
             return resolve(child, article, lex, names)
+    # "A Government Accountability Office report": a capitalised name the tagger missed, written before the noun
+    owner = next((c for c in tok.lefts if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "PROPN"), None)
+    if owner is not None:
+        words = list(owner.subtree)
+        if len(words) >= 2 and all(w.pos_ == "PROPN" and w.is_title and not w.ent_type_ for w in words):
+            return resolve(owner, article, lex, names)
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             for pobj in child.children:
