@@ -15,7 +15,9 @@ The model is an L2-regularised logistic regression (scikit-learn's liblinear). F
 than twice are dropped. The output holds the vocabulary and the weights, no text. `--folds K`
 first prints, for each of K splits of the training articles, instance accuracy and cue P/R/F1 of a
 model trained on the other folds, so a change of features can be judged without touching dev.
-Only the training split is read; dev and test stay for measuring.
+Only the training split is read; dev and test stay for measuring. Rebuild after changing
+`stances.features` or what it reads (`stances.frames`, `stances.source_token` and the quote
+extractor's `speaker_token` behind it): the weights are only right for the features they were fit on.
 """
 
 from __future__ import annotations
