@@ -1198,15 +1198,18 @@ def test_a_nickname_or_a_title_in_marks_is_part_of_a_name(run) -> None:
     assert [q.text for q in qs] == ["the race was close", "We are fine"]
 
 
-def test_no_official_saying_is_negated_and_nobody_in_particular_reports_nothing(run) -> None:
-    _, qs = run(
+def test_no_official_saying_is_negated_and_nobody_in_particular_reports_nothing(extract) -> None:
+    a = extract(
         "No official said the deal was done. Sanders said nobody would question her record. "
-        "Not everyone agreed there should be another referendum."
+        "Not everyone agreed there should be another referendum. Nobody said the plan would work. "
+        "Someone told police the man had a gun."
     )
-    assert [(q.text, q.status) for q in qs] == [
+    assert [(q.text, q.status) for q in a.quotes] == [
         ("the deal was done", "negated"),
         ("nobody would question her record", "neutral"),
+        ("the man had a gun", "neutral"),  # an anonymous report, not no one's
     ]
+    assert not any(s.cue.text in ("said", "agreed", "question") for s in a.stances)
 
 
 def test_a_time_or_condition_before_the_speaker_is_not_the_claim(run) -> None:
@@ -1277,24 +1280,30 @@ def test_agreeing_or_discovering_that_reports_and_words_nobody_says_do_not(extra
     a = extract(
         "All three economists agreed that the proposal would raise taxes. The court agreed to hear the case. "
         "Scientists discovered that the ice was melting faster. It goes without saying that the plan failed. "
-        "He left without mentioning that the bridge had closed. Let's say the deal collapses tomorrow."
+        "He left without mentioning that the bridge had closed. Let's say the deal collapses tomorrow. "
+        "The law lets regulators say which banks fail. She made headlines by accusing her boss of harassment."
     )
     assert [(q.cue.text, q.text) for q in a.quotes] == [
         ("agreed", "the proposal would raise taxes"),
         ("discovered", "the ice was melting faster"),
+        ("say", "which banks fail"),
+        ("accusing", "her boss of harassment"),
     ]
-    assert not any(s.text in ("the plan failed", "the bridge had closed") for s in a.stances)
+    # the stance model finds "saying", "mentioning" and "say" cues too: the same words are nobody's there
+    assert not any(s.text in ("the plan failed", "the bridge had closed", "the deal collapses tomorrow") for s in a.stances)
 
 
 def test_the_interviewers_lines_hold_no_stance(extract) -> None:
     a = extract(
         "Rivinius leads the team.\n\n"
-        "((WN)) I would like to ask you about the discoveries that you and the team made.\n\n"
+        "((WN)) Many readers support your project and want to visit the observatory. What do you hope to find?\n\n"
         "((Rivinius)) We found the star in 2019, and it surprised us.\n\n"
-        "((WN)) The report mentioned that the star is bright. How bright is it?"
+        "((WN)) How bright is the star?"
     )
-    assert ("Rivinius", "We found the star in 2019, and it surprised us") in [(q.speaker.name, q.text) for q in a.quotes]
-    assert a.stances == []
+    assert [(q.speaker.name, q.text) for q in a.quotes] == [
+        ("Rivinius", "We found the star in 2019, and it surprised us")
+    ]
+    assert a.stances == []  # "support", "want" in a question line are the interviewer's framing
 
 
 def test_a_semicolon_in_brackets_and_a_description_of_the_source_do_not_cut_the_content(run) -> None:
@@ -1356,3 +1365,18 @@ def test_a_report_by_an_office_the_tagger_missed_and_adding_things(extract) -> N
     q = by_text(a.quotes, "riddled with fraud")
     assert (q.speaker.name, q.via) == ("Government Accountability Office", "report")
     assert [q.cue.text for q in a.quotes] == ["found", "said"]
+
+
+def test_rules_stay_within_their_constructions(extract) -> None:
+    a = extract(
+        "In view of the storm, the match was cancelled. In their view of the market, analysts said prices would fall. "
+        'He arrived in Washington. "Never Again" Trump wrote on the wall. '
+        "The company rejected the report. It said the figures were wrong. "
+        "As critics noted, the minister said the plan would fail."
+    )
+    got = [(q.kind, q.speaker.name, q.text) for q in a.quotes]
+    assert ("according_to", "the storm", "the match was cancelled") not in got
+    assert [q.kind for q in a.quotes if q.text == "prices would fall"] == ["indirect"]
+    assert ("direct", "Trump", "Never Again") in got
+    assert by_text(a.quotes, "figures were wrong").speaker.name != "the report"
+    assert [q.speaker.name for q in a.quotes if "plan would fail" in q.text] == ["the minister"]

@@ -159,7 +159,7 @@ def _complement(doc: Doc, end: int, sent_start: int) -> tuple[int, int]:
     """(position, length) of a title phrase followed by "of X"/"for X" that ends at `end`, else (end, 0)."""
     words, is_title, is_upper = strings(doc, LOWER), column(doc, IS_TITLE), column(doc, IS_UPPER)
     k = end - 1
-    if k > sent_start and _word_at(doc, k) in lex.titles().honorifics:
+    if k > sent_start and _word_at(doc, k) in lex.titles().honorifics and _possessor(doc, end):
         return end, 0  # "the chairman of Mrs. [Clinton]'s campaign": the named one holds no title here
     while k > sent_start and end - k <= 6:
         if words[k] in ("of", "for", "to"):
@@ -172,6 +172,14 @@ def _complement(doc: Doc, end: int, sent_start: int) -> tuple[int, int]:
             break
         k -= 1
     return end, 0
+
+
+def _possessor(doc: Doc, start: int) -> bool:
+    """Whether the name starting at token `start` ends in a possessive ("Clinton's campaign")."""
+    k = start
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return k < len(doc) and doc[k].lower_ in ("'s", "’s", "'")
 
 
 def _plain_complement_word(t: Token) -> bool:

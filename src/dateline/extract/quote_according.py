@@ -11,8 +11,8 @@ from spacy.tokens import Token
 
 from .entity_base import token_matches
 from .quote_context import Cand, Context, Direct, attribute_clause, speakers_of
-from .quote_cues import within_semicolons
-from .quote_speaker import channel_of, is_person_role
+from .quote_cues import match, within_semicolons
+from .quote_speaker import channel_of, is_person_role, role_heads
 
 _ACCORDING = frozenset({"according"})
 # "In his view, ...": nouns naming someone's judgement, which the clause after them reports
@@ -91,12 +91,17 @@ def opinion_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         if noun is None:
             continue
         holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if holder is None:
+        if holder is None and any(c.dep_ == "det" for c in noun.children):
+            # "In the opinion of the court": a holder who can hold one ("In view of the storm" has none)
             of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if holder is not None and not (holder.ent_type_ in ("PERSON", "ORG", "NORP") or _can_hold(holder, ctx)):
+                holder = None
         end = noun.right_edge.i
         if holder is None or end + 2 >= sent.end or doc[end + 1].text != ",":
             continue
+        if sent.root.i > end and match(sent.root, ctx.lex) is not None:
+            continue  # "In their view of the market, analysts said ...": the report inside is the attribution
         bounded = within_semicolons((end + 2, sent.end - 1), noun)
         content = ctx.content(*bounded, noun.idx) if bounded is not None else None
         if content is None or ctx.in_quote(doc[first].idx, noun.idx + len(noun)):
@@ -106,6 +111,12 @@ def opinion_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
         speakers = speakers_of(holder, ctx)
         out += attribute_clause(ctx, "according_to", content, directs, speakers, cue, "neutral", noun)
     return out
+
+
+def _can_hold(tok: Token, ctx: Context) -> bool:
+    """A noun that can hold an opinion: a person or body by role ("the court", "experts"), not a thing."""
+    lemma = tok.lemma_.lower()
+    return is_person_role(lemma, ctx.lex) or lemma in ctx.lex.unnamed or lemma in role_heads()
 
 
 def _opinion_noun(doc, first: int, limit: int) -> Token | None:  # noqa: ANN001 - a spaCy Doc

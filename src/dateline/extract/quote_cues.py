@@ -618,10 +618,20 @@ def _fragment_said(clause: Span, tok: Token) -> bool:
     return all(t.is_punct for t in tok.doc[tok.i + 1 : tok.sent.end])
 
 
+NO_ONE_REPORTS = frozenset({"anyone", "anybody", "nobody", "everyone", "everybody", "none", "neither"})
+
+
+def no_one_reports(subj: Token | None) -> bool:
+    """"Not everyone agreed ...", "nobody would question ...", "None of them said ...": no one in particular reports
+    it ("Someone told police ..." is an anonymous report, and stays)."""
+    return subj is not None and subj.lower_ in NO_ONE_REPORTS
+
+
 def unsaid(tok: Token) -> bool:
     """Words nobody says: "it goes without saying", "left without mentioning", "Let's say the deal collapses"."""
     head = tok.head
-    return (head.lower_ == "without" and tok.dep_ == "pcomp") or (head.lemma_ == "let" and head.i < tok.i)
+    lets_us = head.lemma_ == "let" and head.i < tok.i and tok.doc[head.i + 1].lower_ in ("'s", "’s", "us")
+    return (head.lower_ == "without" and tok.dep_ == "pcomp") or lets_us
 
 
 WH_WORDS = frozenset("what why how when where who whom whose which".split())
@@ -776,8 +786,8 @@ def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> 
 def _as_clause(tok: Token) -> bool:
     """"As several economists have pointed out, the plan ...", "The plan, as critics noted, would ...", "As The New
     Yorker put it, ...": a cue in an "as" clause with a subject and nothing said of its own reports the clause around."""
-    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX"):
-        return False
+    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX") or match(tok.head, load()) is not None:
+        return False  # "As critics noted, the minister said ...": the minister's report is the attribution
     children = list(tok.children)
     if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in children):
         return False

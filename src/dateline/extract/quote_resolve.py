@@ -222,9 +222,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 )
 
 
-NOBODY_IN_PARTICULAR = frozenset(
-    {"anyone", "anybody", "nobody", "someone", "somebody", "everyone", "everybody", "none", "neither"}
-)
+NOBODY_IN_PARTICULAR = frozenset({"anyone", "anybody", "nobody", "someone", "somebody", "everyone", "everybody"})
 
 
 def _reported_subject(ctx: Context, cue_i: int, before: int) -> Token | None:

@@ -244,7 +244,8 @@ def document_before(it: Token, lex: Lexicon) -> Token | None:
     doc = it.doc
     start = doc[it.sent.start - 1].sent.start if it.sent.start > 0 else 0
     for tok in reversed(doc[start : it.i]):
-        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and channel_of(tok, lex):
+        issued = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ISSUING  # not "rejected the report"
+        if tok.pos_ == "NOUN" and (issued or tok.dep_ in ("nsubj", "nsubjpass")) and channel_of(tok, lex):
             return tok if lex.channels.get(tok.lemma_.lower()) not in ("tweet", "post", "interview") else None
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
             return None  # "The company said profits fell. It said ...": the company, named after any document

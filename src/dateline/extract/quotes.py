@@ -38,7 +38,7 @@ from .quote_layout import dash_line, headline, label_lines, one_word, sentence_l
 from .quote_lexicon import load
 from .quote_marks import DOUBLE_OPEN, SINGLE_OPEN, MarkedQuote, scan
 from .quote_nominal import nominal_pass
-from .quote_resolve import NOBODY_IN_PARTICULAR, conveyors, resolve_in_order, same, same_source
+from .quote_resolve import conveyors, resolve_in_order, same, same_source
 from .quote_speaker import Speaker
 
 THING_PRONOUNS = frozenset({"it", "this", "that"})
@@ -58,8 +58,8 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         subj = quote_cues.speaker_token(tok)
         if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
-        if subj.lower_ in NOBODY_IN_PARTICULAR:
-            continue  # "Not everyone agreed ...", "nobody would question ...": no one in particular reports it
+        if quote_cues.no_one_reports(subj):
+            continue
         if quote_cues.asks(tok, subj):
             continue  # "How well do you think this work represents ...?": a question asks, it reports nothing
         if subj.lower_ in THING_PRONOUNS and _reported_by_someone(tok, ctx):
@@ -324,8 +324,9 @@ ASPECTUAL = frozenset({"begin", "start", "continue", "keep", "resume", "stop"})
 def _activity(tok: Token, ctx: Context) -> bool:
     """A gerund naming an activity, not someone's report: "a law to mandate reporting abuses", "making
     suggestions and reporting bugs"; its subject is inherited from a verb that reports nothing. ("began
-    reporting 30 cases a day" and "condemning the attack and urging calm" stay reports.)"""
-    if tok.tag_ != "VBG" or tok.dep_ not in ("xcomp", "pcomp", "conj") or any(c.dep_ == "nsubj" for c in tok.children):
+    reporting 30 cases a day", "condemning the attack and urging calm" and "made headlines by accusing her
+    boss" stay reports.)"""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("xcomp", "conj") or any(c.dep_ == "nsubj" for c in tok.children):
         return False
     head = tok.head
     if head.lemma_.lower() in ASPECTUAL or any(c.dep_ == "aux" for c in tok.children):
@@ -371,7 +372,8 @@ def _in_a_name(text: str, m: MarkedQuote) -> bool:
     before = text[max(0, m.open_at - 40) : m.open_at].split()
     prev_word = before[-1] if before else ""
     after = text[m.close_at + 1 : m.close_at + 40].lstrip(" ")
-    if len(words) <= 2 and _NAME_WORD.fullmatch(prev_word) and re.match(r"[A-Z][a-z]+\b", after):
+    given = _NAME_WORD.fullmatch(prev_word) and not (prev_word.endswith(".") and len(prev_word) > 2)  # not "Washington."
+    if len(words) <= 2 and given and re.match(r"[A-Z][a-z]+\b", after):
         return True  # 'Marcia "Cia" Price'
     return prev_word.endswith(("'s", "’s")) and prev_word[:1].isupper()
 

@@ -284,7 +284,7 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
         if chosen is None:
             continue
         fr, comps, subj = chosen
-        if quote_cues.asks(tok, subj) or quote_cues.unsaid(tok):
+        if quote_cues.asks(tok, subj) or quote_cues.unsaid(tok) or quote_cues.no_one_reports(subj):
             continue  # "Had the federation ever warned you ...?": asked, not held; "without saying"
         if ctx is None:
             ctx = Context(doc, article, load_lexicon())
