@@ -8,6 +8,7 @@ where news text says who speaks without a verb, so the parser alone never sees t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -85,6 +86,7 @@ def _initials_of(label: str, ctx: Context) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
+@lru_cache(maxsize=8)
 def _interviewers(text: str) -> frozenset[str]:
     """The "((X))" labels whose lines are mostly questions: the interviewer's ("((WSS)) Which past president do you
     most admire?"), who quotes nobody, whatever the initials."""

@@ -150,7 +150,7 @@ def features(tok: Token, fr: str, comps: list[Token], subj: Token | None) -> lis
     if head.ent_type_:
         out.append(f"cent={fr}|{head.ent_type_}")
     out.append(f"first={tok.i == tok.sent.start}")
-    return out
+    return list(dict.fromkeys(out))  # once each, as training counts them ("not ... never" is one "neg")
 
 
 def score(tok: Token, fr: str, comps: list[Token], subj: Token | None) -> float:
