@@ -31,7 +31,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from dateline import nlp as nlp_module
-from dateline.extract.stances import CUE_POS, features, frames, source_token
+from dateline.extract.stances import CUE_POS, features, framed
 from polnear import DEFAULT_DATA, REPO, Spans, read_gold
 
 MIN_CUES = 2  # a lemma enters the vocabulary after this many gold cues
@@ -79,12 +79,7 @@ def instances(doc: Doc, gold: Spans, vocab: set[tuple[str, str]]) -> list[Instan
             continue
         if (tok.lemma_.lower(), tok.pos_) not in vocab:
             continue
-        subj: Token | None = None
-        first = True
-        for fr, comps in frames(tok):
-            if first:
-                subj = source_token(tok)
-                first = False
+        for fr, comps, subj in framed(tok):
             label = int(tok.idx in cue_chars and _reaches(tok, comps, content_chars))
             out.append((features(tok, fr, comps, subj), label))
     return out

@@ -211,18 +211,24 @@ def _subject_of_adjective(adj: Token) -> Token | None:
     return next((c for c in adj.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _cue_frame(tok: Token) -> tuple[str, list[Token], Token | None] | None:
-    """The first of a word's frames in which the model finds it a cue, with the holder the parse names (or
-    None); None when it cues in none ("asked him about the audit" may cue with "about", not with "him")."""
+def framed(tok: Token) -> Iterator[tuple[str, list[Token], Token | None]]:
+    """A word's frames, each with the holder the parse names (found once, and only for a word with a frame):
+    what the model scores, in training (bench/polnear_cues.py) as at run time."""
     subj: Token | None = None
     first = True
     for fr, comps in frames(tok):
         if first:
             subj = source_token(tok)
             first = False
-        if score(tok, fr, comps, subj) >= THRESHOLD:
-            return fr, comps, subj
-    return None
+        yield fr, comps, subj
+
+
+def _cue_frame(tok: Token) -> tuple[str, list[Token], Token | None] | None:
+    """The first of a word's frames in which the model finds it a cue, with the holder the parse names (or
+    None); None when it cues in none ("asked him about the audit" may cue with "about", not with "him")."""
+    return next(
+        ((fr, comps, subj) for fr, comps, subj in framed(tok) if score(tok, fr, comps, subj) >= THRESHOLD), None
+    )
 
 
 def _says_something(comps: list[Token]) -> bool:
