@@ -116,7 +116,7 @@ def opinion_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
 def _can_hold(tok: Token, ctx: Context) -> bool:
     """A noun that can hold an opinion: a person or body by role ("the court", "experts"), not a thing."""
     lemma = tok.lemma_.lower()
-    return is_person_role(lemma, ctx.lex) or lemma in ctx.lex.unnamed or lemma in role_heads()
+    return lemma in ctx.lex.unnamed or lemma in role_heads()  # every person role is a role head too
 
 
 def _opinion_noun(doc, first: int, limit: int) -> Token | None:  # noqa: ANN001 - a spaCy Doc
@@ -172,12 +172,17 @@ def _name_in_commas(doc, end: int):  # noqa: ANN001, ANN202 - a spaCy Doc and Sp
     start = end + 2
     if start >= len(doc) or doc[end + 1].text != "," or doc[end].ent_type_ == "PERSON":
         return None
+    return _person_then_comma(doc, start, len(doc))
+
+
+def _person_then_comma(doc, start: int, limit: int):  # noqa: ANN001, ANN202 - a spaCy Doc and Span
+    """The person's name opening at token `start` when a comma closes it before `limit` ("Ivan Petrov,")."""
     if doc[start].ent_iob_ != "B" or doc[start].ent_type_ != "PERSON":
         return None
     stop = start + 1
-    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+    while stop < limit and doc[stop].ent_iob_ == "I":
         stop += 1
-    return doc[start:stop] if stop < len(doc) and doc[stop].text == "," else None
+    return doc[start:stop] if stop < limit and doc[stop].text == "," else None
 
 
 def _apposition_after(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spaCy Doc
@@ -192,12 +197,8 @@ def _apposition_after(doc, end: int, limit: int) -> int:  # noqa: ANN001 - a spa
     phrase = doc[end + 2 : close]
     described = phrase.root.pos_ == "NOUN" and not any(t.pos_ in ("VERB", "AUX", "NUM") for t in phrase)
     rest = doc[close + 1 : limit]
-    if rest[0].ent_type_ == "PERSON" and rest[0].ent_iob_ == "B":
-        name_end = rest[0].i + 1
-        while name_end < limit and doc[name_end].ent_iob_ == "I":
-            name_end += 1
-        if name_end < limit and doc[name_end].text == ",":
-            return end  # "according to ISNA, the prosecutor general of Tehran, Ali Mehr, said ...": his title
+    if _person_then_comma(doc, close + 1, limit) is not None:
+        return end  # "according to ISNA, the prosecutor general of Tehran, Ali Mehr, said ...": his title
     clause = rest[0].tag_ not in ("WDT", "WP") and any(t.dep_ in ("nsubj", "nsubjpass") for t in rest)
     if described and clause and doc[end].ent_type_ in ("PERSON", "ORG"):
         return close - 1

@@ -486,14 +486,11 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
             end -= 1
         return (obj.left_edge.i, end)
     if m.cue.takes_clause and _as_clause(tok):
-        head = tok.head
-        a, b = head.left_edge.i, head.right_edge.i
-        if a < tok.left_edge.i:
-            return (a, tok.left_edge.i - 1)  # "The plan, as critics noted, ...": the part before (then `trailing_range`)
-        after = tok.right_edge.i + 1
-        while after <= b and doc[after].is_punct:
-            after += 1
-        return (after, b) if after <= b else None
+        before, after = around_clause(tok)
+        if before is not None:
+            return before  # "The plan, as critics noted, ...": the part before (then `trailing_range`)
+        start = _past_punct(doc, *after) if after is not None else None
+        return (start, after[1]) if after is not None and start <= after[1] else None
     if _inverted_name(tok) is not None:
         # "Any interpretation of his actions, said Michael Kofman, an expert, would recognize ...": the subject
         # before the attribution, then (`trailing_range`) the rest of the clause after the name
@@ -627,6 +624,20 @@ def no_one_reports(subj: Token | None) -> bool:
     return subj is not None and subj.lower_ in NO_ONE_REPORTS
 
 
+NOT_SAID = frozenset({"life", "slogan"})  # "Maria claimed 3,000 lives", "they chanted slogans": a toll, a noise
+
+
+def says_nothing(tok: Token) -> bool:
+    """An object that is no content whoever the subject is: a death toll, slogans nobody quotes."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_SAID for c in tok.children)
+
+
+def reports_nothing(tok: Token, subj: Token | None) -> bool:
+    """Words that attribute nothing, as quote or as stance: unsaid ("it goes without saying"), no one's ("Nobody
+    said"), or asked ("Had the federation ever warned you ...?")."""
+    return unsaid(tok) or no_one_reports(subj) or asks(tok, subj)
+
+
 def unsaid(tok: Token) -> bool:
     """Words nobody says: "it goes without saying", "left without mentioning", "Let's say the deal collapses"."""
     head = tok.head
@@ -660,7 +671,7 @@ def within_semicolons(rng: tuple[int, int], tok: Token) -> tuple[int, int] | Non
     if b < tok.i:
         if any(doc[k].text == ";" for k in range(b + 1, tok.i)):
             return None
-        semis = [k for k in _semicolons(doc, a, b)]
+        semis = _semicolons(doc, a, b)
         a = semis[-1] + 1 if semis else a
     elif a > tok.i:
         if any(doc[k].text == ";" for k in range(tok.i + 1, a)):
@@ -807,6 +818,22 @@ def _as_clause(tok: Token) -> bool:
     )
 
 
+def around_clause(tok: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Token ranges of the clause an "as" clause is set in, before and after it ("The plan, [as critics noted,]
+    would cost more"), None for a side with no tokens: the quotes' content and the stances' alike."""
+    head = tok.head
+    a, b = head.left_edge.i, head.right_edge.i
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    return ((a, lo - 1) if a < lo else None, (hi + 1, b) if hi < b else None)
+
+
+def _past_punct(doc: Doc, i: int, b: int) -> int:
+    """The first token from i up to b that is not punctuation (b + 1 when there is none)."""
+    while i <= b and doc[i].is_punct:
+        i += 1
+    return i
+
+
 def _parenthetical(tok: Token) -> bool:
     """ "If China can build a wall, he observed this week, then he can ...": an attribution set off by commas
     that the parser made the clause of the main verb after it; it has a subject and no clause of its own."""
@@ -864,12 +891,12 @@ def trailing_range(m: CueMatch) -> tuple[int, int] | None:
         end = name.head.right_edge.i
         return (after, end) if end > after else None
     if _as_clause(tok) and m.cue.takes_clause:
-        after = tok.right_edge.i + 1
-        while after < len(tok.doc) and tok.doc[after].is_punct:
-            after += 1
-        end = tok.head.right_edge.i
         # "The plan, as critics noted, would cost more": the clause goes on after the attribution
-        return (after, end) if tok.left_edge.i > tok.head.left_edge.i and end > after else None
+        before, after = around_clause(tok)
+        if before is None or after is None:
+            return None
+        start = _past_punct(tok.doc, *after)
+        return (start, after[1]) if after[1] > start else None
     if not (tok.dep_ == "parataxis" or _parenthetical(tok)) or not m.cue.takes_clause:
         return None
     doc = tok.doc

@@ -87,26 +87,32 @@ def _initials_of(label: str, ctx: Context) -> Entity | None:
 
 
 @lru_cache(maxsize=8)
-def _interviewers(text: str) -> frozenset[str]:
-    """The "((X))" labels whose lines are mostly questions: the interviewer's ("((WSS)) Which past president do you
-    most admire?"), who quotes nobody, whatever the initials."""
-    asked: dict[str, list[bool]] = {}
+def _paren_lines(text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """Each "((X)) ..." line once: (label, where its words start, where the line ends, whether it asks)."""
+    out = []
     for ps, pe in paragraphs(text):
         m = PAREN_LABEL_LINE.match(text[ps:pe])
         if m is not None:
-            asked.setdefault(m.group("who").strip(), []).append(text[ps:pe].rstrip().endswith("?"))
-    return frozenset(k for k, v in asked.items() if len(v) >= 2 and sum(v) >= 0.6 * len(v))
+            out.append((m.group("who").strip(), ps + m.start("content"), pe, text[ps:pe].rstrip().endswith("?")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _interviewers(text: str) -> frozenset[str]:
+    """The interviewer's "((X))" labels: "WN", or any whose lines are mostly questions ("((WSS)) Which past
+    president do you most admire?"), whatever the initials. The interviewer quotes nobody."""
+    asked: dict[str, list[bool]] = {}
+    for label, _, _, asks in _paren_lines(text):
+        asked.setdefault(label, []).append(asks)
+    return frozenset(
+        k for k, v in asked.items() if k.lower() in INTERVIEWERS or (len(v) >= 2 and sum(v) >= 0.6 * len(v))
+    )
 
 
 def interviewer_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the interviewer's lines ("((WN)) The report mentioned ..."): questions, no one's report."""
     asking = _interviewers(text)
-    out = []
-    for ps, pe in paragraphs(text):
-        m = PAREN_LABEL_LINE.match(text[ps:pe])
-        if m is not None and (m.group("who").strip().lower() in INTERVIEWERS or m.group("who").strip() in asking):
-            out.append((ps + m.start("content"), pe))
-    return out
+    return [(start, end) for label, start, end, _ in _paren_lines(text) if label in asking]
 
 
 def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
@@ -121,7 +127,7 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
         who_s, who_e = ps + m.start("who"), ps + m.end("who")
         label = ctx.text[who_s:who_e]
         paren = m.re is PAREN_LABEL_LINE
-        if paren and (label.strip().lower() in INTERVIEWERS or label.strip() in asking):
+        if paren and label.strip() in asking:
             continue
         span = ctx.doc.char_span(who_s, who_e, alignment_mode="expand")
         if span is None:

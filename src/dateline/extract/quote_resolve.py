@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..record import Entity, Source
+from ..record import Span as TextSpan
 from . import quote_cues, quote_speaker
 from .entity_coref import has_words, portfolio
 from .entity_lexicon import name_genders, roles
@@ -155,8 +156,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 if document.kind == "document" and document.author is not None:
                     author = document.author
                     c.via = c.via or document.channel
-                    c.speaker = Speaker(author.source.model_copy(update={"mention": sp.source.mention}), author.kind,
-                                        author.etype)  # fmt: skip
+                    c.speaker = _named_by(author.source, sp.source.mention, author.kind, author.etype)
                     done.append(c)
                     continue
                 if document.kind == "document":
@@ -175,8 +175,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 found = resolve(inner, ctx.article, ctx.lex, ctx.names) if inner is not None else None
                 if found is not None and found.etype == "PERSON" and fits(found, gender):
                     # 'Flynn said Trump was "absolutely right" when he said ...': he is Trump, whom Flynn reports on
-                    c.speaker = Speaker(found.source.model_copy(update={"mention": sp.source.mention}), "named",
-                                        "PERSON")  # fmt: skip
+                    c.speaker = _named_by(found.source, sp.source.mention, "named", "PERSON")
                     done.append(c)
                     continue
             prev = previous(c.order, want, names_too=sp.fallback is None, gender=gender, role=role,
@@ -187,10 +186,9 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 prev is None or sp.kind == "nominal" or _named_in_sentence(ctx, sp) or _newcomer(ctx, sp, prev, done)
             ):
                 # the entities extractor's coreference, when no earlier speaker fits better
-                c.speaker = Speaker(sp.fallback.model_copy(update={"mention": sp.source.mention}), "named", sp.etype)
+                c.speaker = _named_by(sp.fallback, sp.source.mention, "named", sp.etype)
             elif prev is not None:
-                c.speaker = Speaker(Source(name=prev.source.name, entity=prev.source.entity, mention=sp.source.mention),
-                                    "named" if prev.kind == "named" else prev.kind, prev.etype)  # fmt: skip
+                c.speaker = _named_by(prev.source, sp.source.mention, prev.kind, prev.etype)
         elif sp.kind == "document":
             c.via = c.via or sp.channel
             author = sp.author or (_named_author(ctx, sp.channel, c.order, _definite(sp)) if _anaphoric(sp) else None)
@@ -203,8 +201,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 c.via = via or c.via
             if author is not None:
                 mention = author.source.mention if sp.author is not None else sp.source.mention
-                c.speaker = Speaker(Source(name=author.source.name, entity=author.source.entity,
-                                           mention=mention), author.kind, author.etype)  # fmt: skip
+                c.speaker = _named_by(author.source, mention, author.kind, author.etype)
         done.append(c)
     # a role noun before anyone is named ("According to the head of state" in a standfirst): the next speaker
     for i, c in enumerate(cands):
@@ -217,9 +214,12 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 (sp for sp in later if sp.etype == "PERSON" and holds(sp, role, specific) is not False), None
             )
             if person is not None:
-                c.speaker = Speaker(
-                    person.source.model_copy(update={"mention": c.speaker.source.mention}), "named", "PERSON"
-                )
+                c.speaker = _named_by(person.source, c.speaker.source.mention, "named", "PERSON")
+
+
+def _named_by(source: Source, mention: TextSpan | None, kind: str, etype: str | None) -> Speaker:
+    """The speaker `source` names, as the words `mention` name it here ("he", "It", "the top diplomat")."""
+    return Speaker(source.model_copy(update={"mention": mention}), kind, etype)
 
 
 NOBODY_IN_PARTICULAR = frozenset({"anyone", "anybody", "nobody", "someone", "somebody", "everyone", "everybody"})

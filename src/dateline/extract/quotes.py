@@ -53,14 +53,12 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         m = quote_cues.match(tok, ctx.lex)
         if m is None or ctx.in_quote(tok.idx, tok.idx + len(tok)) or quote_cues.inside_attribution(m, ctx.lex):
             continue
-        if ctx.in_answer(tok.idx) or quote_cues.unsaid(tok):
+        if ctx.in_answer(tok.idx):
             continue
         subj = quote_cues.speaker_token(tok)
         if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
             continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
-        if quote_cues.no_one_reports(subj):
-            continue
-        if quote_cues.asks(tok, subj):
+        if quote_cues.reports_nothing(tok, subj):
             continue  # "How well do you think this work represents ...?": a question asks, it reports nothing
         if subj.lower_ in THING_PRONOUNS and _reported_by_someone(tok, ctx):
             continue  # "She says it underscores that ...": what "it" shows is hers to say
@@ -80,7 +78,7 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
                 continue  # "It read, ..." after "released a statement" is the statement
         object_only = m.cue.frame == "object" or (m.cue.frame == "both" and not _has_clause(tok))
         if object_only and (
-            not quote_speaker.can_speak(subj, speakers, ctx.lex) or _says_nothing(tok) or _activity(tok, ctx)
+            not quote_speaker.can_speak(subj, speakers, ctx.lex) or quote_cues.says_nothing(tok) or _activity(tok, ctx)
         ):
             continue  # "the virus claimed 6,606 lives", "protesters chanted slogans": nobody reports anything
         cue = quote_cues.cue_span(m)
@@ -294,14 +292,6 @@ def _introduced(ctx: Context, d: Direct) -> Speaker | None:
     return speakers[0] if len(speakers) == 1 and speakers[0].etype == "PERSON" else None
 
 
-NOT_SAID = frozenset({"life", "slogan"})  # "Maria claimed 3,000 lives", "they chanted slogans": a toll, a noise
-
-
-def _says_nothing(tok: Token) -> bool:
-    """An object that is no content whoever the subject is: a death toll, slogans nobody quotes."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_SAID for c in tok.children)
-
-
 def _perfect(ctx: Context, c: Cand) -> bool:
     """"has blamed", "have claimed": a summary of what the speaker has said over time, not the message just named
     ("lashed out on Twitter, accusing her ... The president has blamed Democrats": no tweet)."""
@@ -357,6 +347,7 @@ def _named_thing(span, cue: Token) -> bool:
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+_TITLE_SMALL_WORDS = frozenset("a an the of and in on for to at by with or".split())
 
 
 def _in_a_name(text: str, m: MarkedQuote) -> bool:
@@ -376,9 +367,6 @@ def _in_a_name(text: str, m: MarkedQuote) -> bool:
     if len(words) <= 2 and given and re.match(r"[A-Z][a-z]+\b", after):
         return True  # 'Marcia "Cia" Price'
     return prev_word.endswith(("'s", "’s")) and prev_word[:1].isupper()
-
-
-_TITLE_SMALL_WORDS = frozenset("a an the of and in on for to at by with or".split())
 
 
 def _dedupe(cands: list[Cand]) -> list[Cand]:

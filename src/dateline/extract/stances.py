@@ -42,7 +42,7 @@ from .quote_context import Cand, Context, speakers_of
 from .quote_layout import interviewer_lines
 from .quote_lexicon import load as load_lexicon
 from .quote_resolve import resolve_in_order
-from .quotes import NOT_SAID, to_quote
+from .quotes import to_quote
 
 THRESHOLD = 0.0  # log-odds: a (word, frame) pair at even odds or better is a cue
 PREPOSITIONS = frozenset("about for against on of with to in at over as".split())
@@ -245,11 +245,10 @@ def _says_something(comps: list[Token]) -> bool:
 def _content(ctx: Context, tok: Token, fr: str, comps: list[Token]) -> list[tuple[int, int]]:
     """Character ranges of what the cue attributes: the complement's subtree; for "as X noted", the
     clause around the "as" clause, in two pieces when it goes on after it."""
-    start, end = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps)
-    if fr == "as":
-        inner = tok.left_edge.i, tok.right_edge.i
-        found = [ctx.content(start, inner[0] - 1, tok.idx), ctx.content(inner[1] + 1, end, tok.idx)]
+    if fr == "as":  # its complement is the clause around it
+        found = [ctx.content(*side, tok.idx) for side in quote_cues.around_clause(tok) if side is not None]
         return [p for p in found if p is not None]
+    start, end = min(c.left_edge.i for c in comps), max(c.right_edge.i for c in comps)
     content = ctx.content(start, end, tok.idx)
     return [content] if content is not None else []
 
@@ -290,14 +289,14 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
         if chosen is None:
             continue
         fr, comps, subj = chosen
-        if quote_cues.asks(tok, subj) or quote_cues.unsaid(tok) or quote_cues.no_one_reports(subj):
+        if quote_cues.reports_nothing(tok, subj):
             continue  # "Had the federation ever warned you ...?": asked, not held; "without saying"
         if ctx is None:
             ctx = Context(doc, article, load_lexicon())
         pieces = _content(ctx, tok, fr, comps)
         if not pieces or any(_overlaps(taken, *p) for p in pieces) or not _says_something(comps):
             continue
-        if fr == "np" and any(c.lemma_.lower() in NOT_SAID for c in comps):
+        if fr == "np" and quote_cues.says_nothing(tok):
             continue  # "claimed about 3,000 lives", "chanted slogans"
         speaker = None
         if subj is not None and not any(a <= subj.idx < b for a, b in pieces):
