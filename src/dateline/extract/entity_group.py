@@ -135,7 +135,7 @@ def _surnames_that_speak(mentions: list[NameMention], types: dict[str, str]) -> 
             types[words[-1]] = "PERSON"
 
 
-def _merge_person_parts(types: dict[str, str], uf: _Union, honorific_gender: dict[str, str] | None = None) -> None:
+def _merge_person_parts(types: dict[str, str], uf: _Union, honorific_gender: dict[str, str]) -> None:
     """Surnames: "Lavrov" and "Mr Lavrov" join "Sergey Lavrov"; "Digby" joins "Digby Jones" when unambiguous,
     or when the honorifics it takes pick one of several by gender ("Mrs. Clinton" is Hillary, not Bill Clinton)."""
     full = [k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2]
@@ -174,7 +174,7 @@ def _merge_person_parts(types: dict[str, str], uf: _Union, honorific_gender: dic
             targets = {k for last, ks in by_last.items() if _one_letter_apart(key, last) for k in ks}
         targets.discard(key)
         roots = {uf.find(k) for k in targets}
-        gender = (honorific_gender or {}).get(key)
+        gender = honorific_gender.get(key)
         if len(roots) > 1 and gender is not None:
             targets = {k for k in targets if _given_name_gender(k) == gender}
             roots = {uf.find(k) for k in targets}
