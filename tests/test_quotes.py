@@ -162,6 +162,20 @@ def test_colon_and_dash_line_attributions(run):
     assert q.cue.text == "—"
 
 
+def test_a_dash_then_a_question_is_no_credit_line(run):
+    _, qs = run('The party wants less "red tape" – what\'s one law you would change?')
+    assert [q.speaker.name for q in qs if q.kind == "direct"] == []
+
+
+def test_a_question_to_you_takes_no_nearby_quotation(run):
+    text = (
+        'Senator Mills promised a "responsible and orderly" withdrawal. '
+        'Can you clarify what you mean by a "responsible and orderly manner" of withdrawal?'
+    )
+    _, qs = run(text)
+    assert [(q.cue.text, q.speaker.name) for q in qs if q.kind == "direct"] == [("promised", "Mills")]
+
+
 def test_added_after_appositive_and_paragraph_break(run):
     text = (
         "Hugh Hill, a doctor at the city hospital, said the injured were in a stable condition.\n\n"

@@ -47,8 +47,8 @@ def dash_line(ctx: Context, d: Direct) -> None:
         return
     who_start = ps + m.start("who")
     tok = head_in(ctx, who_start, pe)
-    if tok is None:
-        return
+    if tok is None or tok.pos_ not in ("PROPN", "NOUN") or m.group("who").rstrip().endswith("?"):
+        return  # a credit line names someone; '"red tape" – what's one law you would revise?' goes on asking
     sp = resolve(tok, ctx.article, ctx.lex, ctx.names)
     dash = ps + m.start()
     while ctx.text[dash].isspace():

@@ -55,11 +55,9 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
             continue
         if ctx.in_answer(tok.idx):
             continue
-        subj = quote_cues.speaker_token(tok)
-        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
-            continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
-        if quote_cues.reports_nothing(tok, subj):
-            continue  # "How well do you think this work represents ...?": a question asks, it reports nothing
+        subj = _reporter(ctx, tok)
+        if subj is None:
+            continue
         if subj.lower_ in THING_PRONOUNS and _reported_by_someone(tok, ctx):
             continue  # "She says it underscores that ...": what "it" shows is hers to say
         rng = quote_cues.content_range(m, subj)
@@ -174,9 +172,9 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         m = quote_cues.match(tok, ctx.lex)
         if m is None or (tok.i in used and m.cue.frame != "clause") or quote_cues.inside_attribution(m, ctx.lex):
             continue  # "X said the men thought they were "...": the words are X's
-        subj = quote_cues.speaker_token(tok)
-        if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
-            continue  # a number never speaks: "reported on Tuesday, 21 confirmed cases" ('confirmed' misparsed)
+        subj = _reporter(ctx, tok)
+        if subj is None:
+            continue
         if m.cue.frame == "document" and quote_speaker.channel_of(subj, ctx.lex) is None:
             if quote_speaker.document_before(subj, ctx.lex) is None:
                 continue
@@ -255,8 +253,8 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
 def _speaking_subject(ctx: Context, verb: Token) -> tuple[Token, list[Speaker]] | None:
     """The subject of a verb that introduces a quotation, with its speakers, when it can be a source at all:
     outside any quotation, not a bare number, a name, pronoun, role, group or document."""
-    subj = quote_cues.speaker_token(verb)
-    if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
+    subj = _reporter(ctx, verb)
+    if subj is None:
         return None
     speakers = speakers_of(subj, ctx)
     return (subj, speakers) if quote_speaker.can_speak(subj, speakers, ctx.lex) else None
@@ -322,6 +320,16 @@ def _activity(tok: Token, ctx: Context) -> bool:
     if head.lemma_.lower() in ASPECTUAL or any(c.dep_ == "aux" for c in tok.children):
         return False
     return head.pos_ not in ("VERB", "AUX") or quote_cues.match(head, ctx.lex) is None
+
+
+def _reporter(ctx: Context, tok: Token) -> Token | None:
+    """The subject of a cue when the words can be anyone's report: outside any quotation, not a bare number
+    ("reported on Tuesday, 21 confirmed cases": 'confirmed' misparsed), and not a question, the unsaid or no
+    one's ("How well do you think ...?", "it goes without saying", "Nobody said")."""
+    subj = quote_cues.speaker_token(tok)
+    if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
+        return None
+    return None if quote_cues.reports_nothing(tok, subj) else subj
 
 
 def _bare_number(tok: Token) -> bool:
