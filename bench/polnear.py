@@ -120,9 +120,9 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def univocal(attrs: list[Attribution]) -> list[Attribution]:
-    """The attributions without those whose cue lies inside another's content (PolNeAR rarely marks them)."""
-    merged = as_attributions(attrs)
+def univocal(merged: list[Attribution]) -> list[Attribution]:
+    """The merged attributions (`as_attributions`) without those whose cue lies inside another's content
+    (PolNeAR rarely marks them)."""
     return [
         a
         for a in merged
@@ -289,9 +289,10 @@ def main(argv: list[str] | None = None) -> None:
         warnings += sum("failed" in w for w in article.warnings)
         gold = read_gold(anns[name])
         attrs = attributions(article)
-        score(text, spans_of(as_attributions(attrs)), gold, ours)
+        merged = as_attributions(attrs)
+        score(text, spans_of(merged), gold, ours)
         score(text, spans_of(attrs), gold, ours_records)
-        score(text, spans_of(univocal(attrs)), gold, ours_univocal)
+        score(text, spans_of(univocal(merged)), gold, ours_univocal)
         if not args.no_baseline:
             score(text, textacy_spans(doc), gold, base)
         t0 = time.perf_counter()
