@@ -1394,3 +1394,15 @@ def test_rules_stay_within_their_constructions(extract) -> None:
     assert ("direct", "Trump", "Never Again") in got
     assert by_text(a.quotes, "figures were wrong").speaker.name != "the report"
     assert [q.speaker.name for q in a.quotes if "plan would fail" in q.text] == ["the minister"]
+
+
+def test_they_is_the_group_that_was_the_subject_just_before(run):
+    text = (
+        "Maria Lopez said the plan was sound. The researchers published their findings in May. "
+        "They found that the lake was warming."
+    )
+    _, qs = run(text)
+    assert by_text(qs, "lake was warming").speaker.name == "The researchers"
+    # a plural subject that cannot speak is passed over for the speaker before it
+    _, qs = run("The ministry said the talks would resume. Talks will start on Monday. They said the venue was open.")
+    assert by_text(qs, "venue was open").speaker.name == "The ministry"

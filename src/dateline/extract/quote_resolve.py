@@ -73,7 +73,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
     genders = entity_genders(ctx.article.entities)
 
     def fits(sp: Speaker, gender: str | None) -> bool:
-        return gender is None or genders.get(sp.source.entity or "") in (None, gender)
+        return gender in (None, "p") or genders.get(sp.source.entity or "") in (None, gender)
 
     titles = {e.id: [t.lower() for t in e.titles] for e in ctx.article.entities if e.titles}
 
@@ -122,6 +122,13 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
         subject = None
         if gender == "n" or (gender in ("m", "f") and want_person):
             subject = _subject_before(ctx, before, ("ORG", "GPE") if gender == "n" else ("PERSON",))
+        elif gender == "p":
+            # "The researchers published their findings in May. They found ...": the group that is the subject of
+            # this or the sentence before, unless someone quoted since is nearer
+            group = _group_before(ctx, before)
+            found = earlier_speaker(group.idx) if group is not None else None
+            if found is not None or group is not None:
+                return found or resolve(group, ctx.article, ctx.lex, ctx.names)
         found = earlier_speaker(subject.start_char if subject is not None else -1)
         if found is not None:
             return found
@@ -170,6 +177,8 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             role = _role_word(sp) if sp.kind == "nominal" else None
             specific = _portfolio(sp, role) if role else ()
             gender = "n" if low == "it" else PRONOUN_GENDER.get(low)  # "it" said: a body, never a he or she
+            if low in ("they", "them", "their"):
+                gender = "p"  # a group: no gender of its own, which `fits` reads as "any"
             if sp.kind == "pronoun" and gender in ("m", "f") and c.cue_tok is not None and sp.source.mention:
                 inner = _reported_subject(ctx, c.cue_tok, sp.source.mention.start)
                 found = resolve(inner, ctx.article, ctx.lex, ctx.names) if inner is not None else None
@@ -252,6 +261,21 @@ def _subject_before(ctx: Context, before: int, labels: tuple[str, ...]) -> Span 
             and not ctx.in_quote(e.start_char, e.end_char)
         ):
             return e
+    return None
+
+
+def _group_before(ctx: Context, before: int) -> Token | None:
+    """The last plural noun that can speak ("researchers", "officials", "the ministers") and is a main-clause subject in
+    this sentence or the one before, outside quotations: what a "they" after it most likely is."""
+    doc = ctx.doc
+    for tok in reversed(doc[_sentences_back(ctx, before, 1) : len(doc)]):
+        if tok.idx >= before or tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.head.dep_ not in ("ROOT", "conj") or ctx.in_quote(tok.idx, tok.idx + 1):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in ctx.lex.unnamed or lemma in quote_speaker.role_heads():
+            return tok
     return None
 
 
