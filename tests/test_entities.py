@@ -362,3 +362,18 @@ def test_a_surname_the_tagger_missed_is_still_its_persons_mention(extract) -> No
     jorden = next(e for e in article.entities if e.name == "Al Jorden")
     assert any(m.text == "Day" for m in day.mentions)
     assert not any(m.text == "She" for m in jorden.mentions)
+
+
+def test_the_first_of_two_surnames_names_the_person(run):
+    _, ents = run(
+        "Governor Ricardo Rosselló Nevares resigned on Friday. Rosselló said he would leave office. "
+        "Secretary of Justice Wanda Vázquez Garced will succeed him. Vázquez said she was ready."
+    )
+    assert "Rosselló" in {m.text for m in by_name(ents, "Ricardo Rosselló Nevares").mentions}
+    assert "Vázquez" in {m.text for m in by_name(ents, "Wanda Vázquez Garced").mentions}
+    # a name with an initial, a middle name or a generation added is the same person's
+    _, ents = run("Former Representative John James Conyers Jr. died on Sunday. John Conyers served for decades.")
+    assert "John Conyers" in {m.text for m in by_name(ents, "John James Conyers Jr.").mentions}
+    # a middle given name is no surname: "Walker" alone is someone else
+    _, ents = run("George Walker Bush spoke on Monday. Walker said the plan had failed.")
+    assert "Walker" not in {m.text for m in by_name(ents, "George Walker Bush").mentions}

@@ -1406,3 +1406,42 @@ def test_they_is_the_group_that_was_the_subject_just_before(run):
     # a plural subject that cannot speak is passed over for the speaker before it
     _, qs = run("The ministry said the talks would resume. Talks will start on Monday. They said the venue was open.")
     assert by_text(qs, "venue was open").speaker.name == "The ministry"
+
+
+def test_a_closing_mark_glued_to_the_speaker(run):
+    _, qs = run("“I think it is paranoia,”Clinton said. “Stop the attacks.”He left the stage.")
+    assert [(q.speaker.name, q.cue.text) for q in qs if q.text == "I think it is paranoia"] == [("Clinton", "said")]
+
+
+def test_a_document_after_the_closing_mark_and_a_comma(run):
+    text = 'The weather service issued a warning on Tuesday. "The storm will bring high seas to the coast", read the warning.'
+    _, qs = run(text)
+    q = by_text(qs, "high seas")
+    assert (q.cue.text, q.via, q.speaker.name) == ("read", "warning", "The weather service")
+
+
+def test_a_short_quotation_right_after_the_cue_sentence_goes_on(run):
+    _, qs = run("“It is a tough charge,” Pence said. “But, come on.”")
+    assert by_text(qs, "come on").speaker.name == "Pence"
+    _, qs = run('Pence said so. "Parasite" won the award.')
+    assert [q.text for q in qs if q.kind == "direct"] == []
+
+
+def test_a_day_owns_no_document(run):
+    _, qs = run("The ministry met the unions on Monday. Monday’s statement said the talks had failed.")
+    q = by_text(qs, "talks had failed")
+    assert q.via == "statement"
+    assert q.speaker.name != "Monday"
+
+
+def test_that_standing_for_nothing_reports_nothing(run):
+    text = "Marco Rubio said he would win. There is really nothing that suggests Trump could not prevail."
+    article, qs = run(text)
+    assert [q.cue.text for q in qs] == ["said"]
+    assert [s.cue.text for s in article.stances] == []
+
+
+def test_according_to_before_a_participle_reports_the_clause_before(run):
+    _, qs = run("Floods killed 20 people, according to officials, leaving thousands homeless.")
+    q = next(q for q in qs if q.kind == "according_to")
+    assert (q.text, q.speaker.name) == ("Floods killed 20 people", "officials")

@@ -75,6 +75,22 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# A closing quotation mark glued to the next word, and the comma or stop before it: `paranoia,”Clinton said`,
+# `"Stop."He left` (copy that lost a space). Without a split, "said" has no subject and the quotation no speaker.
+GLUED_QUOTE_MARKS = r"(?<=[\w,.!?])[”»](?=[^\W\d_])|(?<=[,.!?])\"(?=[A-Z])|(?<=\w)[,.!?](?=[”»\"][^\W\d_])"
+
+
+def split_glued_quote_marks(nlp: Language) -> None:
+    """Add GLUED_QUOTE_MARKS to the tokenizer's infixes, keeping the pipeline's own (whatever model it is)."""
+    import re
+
+    own = nlp.tokenizer.infix_finditer
+    pattern = own.__self__.pattern if own is not None else None
+    nlp.tokenizer.infix_finditer = re.compile(
+        f"{pattern}|{GLUED_QUOTE_MARKS}" if pattern else GLUED_QUOTE_MARKS
+    ).finditer
+
+
 def _spacy_load(name: str) -> Language | None:
     """The pipeline as spaCy ships it, by name, path or vendoring package; None if none of them loads."""
     import spacy
@@ -101,6 +117,7 @@ def _load_one(name: str) -> Language | None:
         return None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_paragraphs", before="parser")
+    split_glued_quote_marks(nlp)
     morphology.install(nlp)  # same annotations as the stock attribute ruler + lemmatizer, memoized
     return nlp
 

@@ -22,6 +22,7 @@ _ORG_HEADS = frozenset(
     {"party", "movement", "group", "organization", "organisation", "inc", "corp", "ltd", "company", "front", "union"}
 )
 _NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "ibn-", "bin-")
+_PARTICLE_WORDS = frozenset("de del della der den des di do dos da das du la le van von bin ibn abu al el".split())
 
 
 @dataclass
@@ -149,6 +150,11 @@ def _merge_person_parts(types: dict[str, str], uf: _Union, honorific_gender: dic
             for b in firsts[i + 1 :]:
                 if _one_letter_apart(a, b):
                     uf.union(f"{a} {last}", f"{b} {last}")
+    for k in full:  # "Loretta Lynch" is "Loretta E. Lynch", "John Conyers" is "John James Conyers Jr."
+        words = k.split()
+        for j in full:
+            if _fuller(j.split(), words):
+                uf.union(j, k)
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     by_suffix: dict[str, list[str]] = defaultdict(list)
@@ -156,6 +162,8 @@ def _merge_person_parts(types: dict[str, str], uf: _Union, honorific_gender: dic
         words = k.split()
         by_last[_last_name(k)].append(k)
         by_last[words[-1]].append(k)
+        if _paternal_surname(words) and f"{words[0]} {words[-2]}" not in types:
+            by_last[words[-2]].append(k)  # "Ricardo Rosselló Nevares" is "Rosselló"
         by_first[words[0]].append(k)
         for i in range(1, len(words) - 1):
             by_suffix[" ".join(words[i:])].append(k)
@@ -181,6 +189,34 @@ def _merge_person_parts(types: dict[str, str], uf: _Union, honorific_gender: dic
         if len(roots) == 1:
             uf.union(next(iter(targets)), key)
             types[key] = "PERSON"
+
+
+GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _fuller(short: list[str], words: list[str]) -> bool:
+    """Whether `words` is the name `short` with middle names or initials added, or a generation ("Loretta E. Lynch",
+    "John James Conyers Jr." for "John Conyers"); not with words after it ("Hillary Clinton Speaks", a caption's
+    "Thomas Knapp Image"), which only look like a name."""
+    if not 2 <= len(short) < len(words) or short[0] != words[0]:
+        return False
+    end = len(words)
+    while end > 0 and words[end - 1] in GENERATIONS:
+        end -= 1
+    if words[end - 1] != short[-1]:
+        return False
+    rest = iter(words[:end])
+    return all(w in rest for w in short)
+
+
+def _paternal_surname(words: list[str]) -> bool:
+    """Whether a name's next-to-last word is a surname of its own: Spanish and Portuguese names carry two
+    ("Wanda Vázquez Garced", and news calls her "Vázquez"). Not a given name ("George Walker Bush") nor an
+    initial or a particle ("Juan de la Cruz")."""
+    if len(words) < 3:
+        return False
+    word = words[-2]
+    return len(word) > 2 and word.isalpha() and word not in _PARTICLE_WORDS and word not in lex.name_genders()
 
 
 def _given_name_gender(key: str) -> str | None:

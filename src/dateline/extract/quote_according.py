@@ -139,6 +139,8 @@ def _trails(after: list[Token]) -> bool:
         return True
     if after[0].tag_ in ("WP", "WDT", "WP$") or after[0].dep_ == "cc":
         return True  # ", who said ...", "killed 20, according to officials, and left ..."
+    if after[0].tag_ == "VBG" and after[0].doc[after[0].i - 1].text == ",":
+        return True  # "lost 20 seats, according to CBC, resulting in a minority government": what came of the claim
     if any(t.lower_ == "of" and t.i < after[-1].i and t.doc[t.i + 1].tag_ in ("WP", "WDT") for t in after[1:3]):
         return True  # ", some of whom were hospitalised": more about the source
     # "killing at least 20 according to officials on Thursday, and leaving ...": the phrase ends a conjunct

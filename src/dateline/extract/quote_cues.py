@@ -243,10 +243,12 @@ def _inverted_object(tok: Token) -> Token | None:
     doc = tok.doc
     if tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
-    if not doc[tok.i - 1].is_quote:
+    # the quotation ends in ',' '?' or '!' before its mark ('"...," said'), or its mark before a comma ('"...", read')
+    british = tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].is_quote
+    if not doc[tok.i - 1].is_quote and not british:
         return _closing_object(tok)
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
-    closed = tok.i >= 2 and doc[tok.i - 2].text in ",?!"  # the quotation ends in ',' '?' or '!' before its mark
+    closed = british or (tok.i >= 2 and doc[tok.i - 2].text in ",?!")
     if obj is not None and obj.pos_ == "NOUN" and tok.lemma_.lower() in ("read", "say", "state") and closed:
         # '"...," reads the statement': a document after its verb, as the parser sees it its object
         return obj if channel_of(obj, load()) is not None else None
@@ -620,8 +622,14 @@ NO_ONE_REPORTS = frozenset({"anyone", "anybody", "nobody", "everyone", "everybod
 
 def no_one_reports(subj: Token | None) -> bool:
     """"Not everyone agreed ...", "nobody would question ...", "None of them said ...": no one in particular reports
-    it ("Someone told police ..." is an anonymous report, and stays)."""
-    return subj is not None and subj.lower_ in NO_ONE_REPORTS
+    it ("Someone told police ..." is an anonymous report, and stays); nor does "that" or "which" standing for a
+    pronoun that is no one ("There is nothing that suggests ...", "something that worries officials")."""
+    if subj is None:
+        return False
+    if subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl":
+        noun = subj.head.head
+        return noun.pos_ == "PRON" and noun.lower_ not in ("those", "one", "ones")
+    return subj.lower_ in NO_ONE_REPORTS
 
 
 NOT_SAID = frozenset({"life", "slogan"})  # "Maria claimed 3,000 lives", "they chanted slogans": a toll, a noise

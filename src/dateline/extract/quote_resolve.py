@@ -274,8 +274,8 @@ def _group_before(ctx: Context, before: int) -> Token | None:
         if tok.head.dep_ not in ("ROOT", "conj") or ctx.in_quote(tok.idx, tok.idx + 1):
             continue
         lemma = tok.lemma_.lower()
-        if lemma in ctx.lex.unnamed or lemma in quote_speaker.role_heads():
-            return tok
+        if ctx.lex.unnamed.get(lemma) in ("person", "group") or lemma in quote_speaker.role_heads():
+            return tok  # people, not "Projections show ... They": data speak as "it" and "they" alike
     return None
 
 

@@ -445,7 +445,8 @@ ISSUING = frozenset({"release", "issue", "publish", "post", "sign", "write", "se
 def document_author(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -> Speaker | None:
     """The author a document noun names itself: "Lavrov's letter", "the statement by the ministry"."""
     for child in tok.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN") and child.ent_type_ not in ("DATE", "TIME"):
+            # not "today's judgment", "Monday's statement": a day owns nothing
             author = resolve(child, article, lex, names)
             # the mention is the possessive as written: "Lavrov's"
             start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)

@@ -290,6 +290,20 @@ def _introduced(ctx: Context, d: Direct) -> Speaker | None:
     return speakers[0] if len(speakers) == 1 and speakers[0].etype == "PERSON" else None
 
 
+CUE_SENTENCE_REST = re.compile(r"[^.!?\"“”\n]{0,60}[.!?][ \t]*")
+
+
+def _goes_on(ctx: Context, d: Direct, attributed: list[Cand]) -> bool:
+    """'“It is a tough charge,” Pence said. “But, come on.”': a quotation opening a sentence right after the sentence
+    of a cue, in the same paragraph, is the same speaker going on, however short it is."""
+    text = ctx.text[d.mark.start : d.mark.end].lstrip("[(…. ").rstrip()
+    cued = [c.cue[1] for c in attributed if c.cue is not None and c.speaker is not None and c.cue[1] <= d.mark.open_at]
+    if not text[:1].isupper() or text[-1:] not in ".!?…" or not cued:
+        return False  # not a sentence of its own: '"Parasite" won the award'
+
+    return CUE_SENTENCE_REST.fullmatch(ctx.text, max(cued), d.mark.open_at) is not None
+
+
 def _perfect(ctx: Context, c: Cand) -> bool:
     """"has blamed", "have claimed": a summary of what the speaker has said over time, not the message just named
     ("lashed out on Twitter, accusing her ... The president has blamed Democrats": no tweet)."""
@@ -330,6 +344,7 @@ def _reporter(ctx: Context, tok: Token) -> Token | None:
     if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
         return None
     return None if quote_cues.reports_nothing(tok, subj) else subj
+
 
 
 def _bare_number(tok: Token) -> bool:
@@ -421,7 +436,7 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
     # quotations still without a cue: the previous quote's speaker, when they read as sentences
     attributed = cands + [c for d in directs for c in d.cands]
     for d in directs:
-        if d.cands or not sentence_like(ctx, d):
+        if d.cands or not (sentence_like(ctx, d) or _goes_on(ctx, d, attributed)):
             continue
         para = ctx.para_of(d.mark.start)
         prior = [c for c in attributed if c.order < d.mark.start and c.speaker is not None]
