@@ -1445,3 +1445,15 @@ def test_according_to_before_a_participle_reports_the_clause_before(run):
     _, qs = run("Floods killed 20 people, according to officials, leaving thousands homeless.")
     q = next(q for q in qs if q.kind == "according_to")
     assert (q.text, q.speaker.name) == ("Floods killed 20 people", "officials")
+
+
+def test_a_retort_with_its_particle_parsed_as_an_adverb(run):
+    _, qs = run("“They are all here for you,” Bennett shot back with a laugh.")
+    assert [(q.speaker.name, q.cue.text) for q in qs] == [("Bennett", "shot back")]
+
+
+def test_what_asked_whether_asks_is_reported(run):
+    _, qs = run("Todd asked Pence whether that would take place before the election. He refused to say whether he would run.")
+    assert [(q.kind, q.cue.text, q.text) for q in qs] == [
+        ("indirect", "asked", "whether that would take place before the election")
+    ]

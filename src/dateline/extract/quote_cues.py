@@ -25,6 +25,7 @@ VERB_CHANNELS = {"tweet": "tweet", "post": "post", "blog": "blog", "broadcast": 
 CONVEY_VERBS = {"read", "deliver", "present", "convey", "relay", "hand", "pass", "voice"}
 NAMING = {"call", "name", "dub", "term", "label", "brand", "describe", "characterize", "characterise", "dismiss"}
 HYPOTHETICAL = {"if", "unless", "whether"}
+ASKING = frozenset({"ask", "inquire", "enquire", "wonder", "query"})  # their "whether ..." clause is the question
 PERSONAL_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
 
@@ -63,8 +64,8 @@ def match(tok: Token, lex: Lexicon) -> CueMatch | None:
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in tok.children):
         return None
     for child in tok.rights:
-        if child.dep_ in ("prt", "prep", "dobj", "acomp"):
-            cue = lex.pairs.get((lemma, child.lemma_.lower()))
+        if child.dep_ in ("prt", "prep", "dobj", "acomp") or (child.dep_ == "advmod" and child.i == tok.i + 1):
+            cue = lex.pairs.get((lemma, child.lemma_.lower()))  # "shot back": the particle parsed as an adverb
             if cue is not None:
                 words = [tok, child] if child.i == tok.i + 1 else [tok]
                 return CueMatch(tok, cue, words, child)
@@ -511,7 +512,8 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
             clauses = [c for c in clauses if c.i > tok.i or not _adverbial(c)]
         if clauses:
             child = min(clauses, key=lambda c: abs(c.i - tok.i))
-            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in child.children):
+            asks_it = tok.lemma_.lower() in ASKING  # what "asked whether ..." asks is its content
+            if not asks_it and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in child.children):
                 return None  # an indirect question: "refused to say whether ..."
             if m.cue.frame == "belief" and doc[child.left_edge.i].lower_ in WH_WORDS and tok.lemma_ != "wonder":
                 return None  # "wanted to know who else had access": what they ask, not what they hold
