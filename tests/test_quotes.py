@@ -1423,6 +1423,8 @@ def test_a_document_after_the_closing_mark_and_a_comma(run):
 def test_a_short_quotation_right_after_the_cue_sentence_goes_on(run):
     _, qs = run("“It is a tough charge,” Pence said. “But, come on.”")
     assert by_text(qs, "come on").speaker.name == "Pence"
+    _, qs = run("“Everybody sues,” the candidate said at a rally in Ohio on Monday night.\u00a0“Everybody sues, right?”")
+    assert by_text(qs, "sues, right").speaker.name == "the candidate"
     _, qs = run('Pence said so. "Parasite" won the award.')
     assert [q.text for q in qs if q.kind == "direct"] == []
 
@@ -1457,3 +1459,39 @@ def test_what_asked_whether_asks_is_reported(run):
     assert [(q.kind, q.cue.text, q.text) for q in qs] == [
         ("indirect", "asked", "whether that would take place before the election")
     ]
+
+
+def test_a_document_after_a_quotation_closed_by_a_semicolon(run):
+    text = 'The coalition issued a statement. "We will not stop;" read the statement; "the protests will go on."'
+    _, qs = run(text)
+    assert [(q.text, q.speaker.name, q.via) for q in qs if q.kind == "direct"] == [
+        ("We will not stop", "The coalition", "statement"),
+        ("the protests will go on.", "The coalition", "statement"),
+    ]
+
+
+def test_a_relaying_report_after_the_quotation_is_not_its_content(run):
+    _, qs = run('Trump said: "There will always be exceptions," the Times reported.')
+    assert [(q.kind, q.speaker.name, q.text) for q in qs if q.cue.text == "said"] == [
+        ("direct", "Trump", "There will always be exceptions")
+    ]
+    _, qs = run("A Turkish official said that the pipeline renders the effort unnecessary, Cyprus Mail reported.")
+    assert by_text(qs, "pipeline renders").text == "the pipeline renders the effort unnecessary"
+
+
+def test_a_campaign_speaks(run):
+    _, qs = run("The Biden campaign criticized Trump for his refusal to condemn the attack.")
+    assert [(q.speaker.name, q.cue.text) for q in qs] == [("The Biden campaign", "criticized")]
+
+
+def test_who_after_a_list_of_descriptions_is_the_one_described(run):
+    _, qs = run("Trump is a serial liar, rampant xenophobe, birther and bully who has repeatedly pledged to ban Muslims.")
+    assert [q.speaker.name for q in qs] == ["Trump"]
+    text = (
+        '"He will never win," said Lionel Sosa, a Texas media consultant and an influential Hispanic Republican '
+        "who said he would not vote for Mr. Cruz."
+    )
+    _, qs = run(text)
+    assert {q.speaker.name for q in qs} == {"Lionel Sosa"}
+    _, qs = run("The guests included Oprah Winfrey and Stevie Wonder, who joked that he had not seen it yet.")
+    assert [q.speaker.name for q in qs] == ["Oprah Winfrey", "Stevie Wonder"]

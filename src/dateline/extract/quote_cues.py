@@ -244,12 +244,12 @@ def _inverted_object(tok: Token) -> Token | None:
     doc = tok.doc
     if tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
-    # the quotation ends in ',' '?' or '!' before its mark ('"...," said'), or its mark before a comma ('"...", read')
+    # the quotation ends in ',' '?' '!' or ';' before its mark ('"...," said'), or its mark before a comma ('"...", read')
     british = tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].is_quote
     if not doc[tok.i - 1].is_quote and not british:
         return _closing_object(tok)
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
-    closed = british or (tok.i >= 2 and doc[tok.i - 2].text in ",?!")
+    closed = british or (tok.i >= 2 and doc[tok.i - 2].text in ",?!;")
     if obj is not None and obj.pos_ == "NOUN" and tok.lemma_.lower() in ("read", "say", "state") and closed:
         # '"...," reads the statement': a document after its verb, as the parser sees it its object
         return obj if channel_of(obj, load()) is not None else None
@@ -522,6 +522,9 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
                 comma = _comma_before_subject(subj, child.left_edge.i)
                 if comma is not None:
                     return (child.left_edge.i, comma - 1)
+            relayed = _relayed(child, tok)
+            if relayed is not None:
+                return relayed
             a, b = _joined_clauses(child, clauses)
             if a < tok.i < child.i:
                 a = tok.i + 1  # "the mission, which NASA said might take place": the relative pronoun before the cue
@@ -776,6 +779,19 @@ def _after_comma(doc: Doc, i: int) -> bool:
     while j >= 0 and doc[j].is_quote:
         j -= 1
     return j >= 0 and doc[j].text == ","
+
+
+def _relayed(clause: Token, tok: Token) -> tuple[int, int] | None:
+    """ 'Trump said: "There will be exceptions," the Times reported.': the parser makes the relaying report the
+    cue's clause; what the cue reports is that report's own clause, set before it."""
+    if match(clause, load()) is None or not any(c.dep_ == "nsubj" for c in clause.children):
+        return None
+    inner = next((c for c in clause.children if c.dep_ == "ccomp" and tok.i < c.i < clause.i), None)
+    if inner is None or not any(t.is_quote or t.text == "," for t in clause.doc[inner.right_edge.i : clause.i]):
+        return None
+    if sum(t.is_quote for t in clause.doc[clause.sent.start : clause.i]) % 2:
+        return None  # inside a quotation: '... focusing on “he said this, he tweeted that.”' relays nothing
+    return (inner.left_edge.i, inner.right_edge.i)
 
 
 def cut_at_next_attribution(rng: tuple[int, int], m: CueMatch, lex: Lexicon) -> tuple[int, int]:

@@ -290,7 +290,7 @@ def _introduced(ctx: Context, d: Direct) -> Speaker | None:
     return speakers[0] if len(speakers) == 1 and speakers[0].etype == "PERSON" else None
 
 
-CUE_SENTENCE_REST = re.compile(r"[^.!?\"“”\n]{0,60}[.!?][ \t]*")
+CUE_SENTENCE_REST = re.compile(r"[^.!?\"“”\n]{0,120}[.!?][^\S\n]*")  # no-break spaces too
 
 
 def _goes_on(ctx: Context, d: Direct, attributed: list[Cand]) -> bool:
