@@ -1495,3 +1495,13 @@ def test_who_after_a_list_of_descriptions_is_the_one_described(run):
     assert {q.speaker.name for q in qs} == {"Lionel Sosa"}
     _, qs = run("The guests included Oprah Winfrey and Stevie Wonder, who joked that he had not seen it yet.")
     assert [q.speaker.name for q in qs] == ["Oprah Winfrey", "Stevie Wonder"]
+    text = "The deal came from China and the United States, the two biggest polluters, which vowed to cut emissions."
+    _, qs = run(text)
+    assert [q.speaker.name for q in qs] == ["China", "United States"]
+    _, qs = run("Another was tour manager Thomas Gray, 24, who cited his experience with rugby.")
+    assert [q.speaker.name for q in qs] == ["Thomas Gray"]
+
+
+def test_a_report_not_made_is_no_quote(run):
+    _, qs = run("The senator refused to condemn the attack. Rubio faulted him for failing to defend Latinos.")
+    assert qs == []

@@ -174,7 +174,7 @@ def speakers_of(tok: Token, ctx: Context) -> list[Speaker]:
         # "UNESCO, who questioned his authority": the relative pronoun's noun speaks; "who" names it here
         mention = make_span(ctx.text, tok.idx, tok.idx + len(tok))
         described = _described(tok.head.head)
-        nouns = [described] if described is not None else expand_conjuncts(tok.head.head)
+        nouns = expand_conjuncts(described if described is not None else tok.head.head)
         return [_named_here(resolve(t, ctx.article, ctx.lex, ctx.names), mention) for t in nouns]
     return [resolve(t, ctx.article, ctx.lex, ctx.names) for t in expand_conjuncts(tok)]
 
@@ -183,14 +183,22 @@ def _described(noun: Token) -> Token | None:
     """Who a list of descriptions is, when a relative clause ends it: "Trump is a serial liar, ..., birther and bully
     who has pledged" (the copula's subject), "said Lionel Sosa, a media consultant and an influential Republican who
     said" (the name the apposition describes). None for a noun that is no description."""
-    top = noun
-    while top.dep_ == "conj" and top.head is not top:
-        top = top.head
+    top = _first_conjunct(noun)
+    if top.pos_ != "NOUN":
+        return None  # "Another was tour manager Thomas Gray, who cited": a name speaks for itself
     if top.dep_ == "attr" and top.head.pos_ == "AUX":
         return next((c for c in top.head.children if c.dep_ == "nsubj"), None)
-    if top.dep_ == "appos" and top.pos_ == "NOUN" and top.head.pos_ == "PROPN":
-        return top.head  # not "Sanders' adviser, Jeff Weaver, who said": there the name is the one who speaks
+    if top.dep_ == "appos" and top.head.pos_ == "PROPN":
+        # "China and the United States, the two biggest polluters, which vowed": a plural describes them all
+        return _first_conjunct(top.head) if top.tag_ == "NNS" else top.head
     return None
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of the nouns `tok` is coordinated with."""
+    while tok.dep_ == "conj" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
 
 
 def _named_here(sp: Speaker, mention: Span) -> Speaker:

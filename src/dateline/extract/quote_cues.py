@@ -647,8 +647,17 @@ def says_nothing(tok: Token) -> bool:
 
 def reports_nothing(tok: Token, subj: Token | None) -> bool:
     """Words that attribute nothing, as quote or as stance: unsaid ("it goes without saying"), no one's ("Nobody
-    said"), or asked ("Had the federation ever warned you ...?")."""
-    return unsaid(tok) or no_one_reports(subj) or asks(tok, subj)
+    said"), asked ("Had the federation ever warned you ...?") or not done ("refused to condemn")."""
+    return unsaid(tok) or no_one_reports(subj) or asks(tok, subj) or unrealized(tok)
+
+
+NOT_DONE = frozenset("refuse decline fail hesitate neglect forget refusal failure hesitancy reluctance unwillingness".split())
+
+
+def unrealized(tok: Token) -> bool:
+    """A report that was not made: "refused to condemn the attack", "for failing to defend Latinos", "his hesitancy to
+    condemn Duke"."""
+    return tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in NOT_DONE
 
 
 def unsaid(tok: Token) -> bool:
