@@ -377,3 +377,15 @@ def test_the_first_of_two_surnames_names_the_person(run):
     # a middle given name is no surname: "Walker" alone is someone else
     _, ents = run("George Walker Bush spoke on Monday. Walker said the plan had failed.")
     assert "Walker" not in {m.text for m in by_name(ents, "George Walker Bush").mentions}
+
+
+def test_abbreviated_titles_are_split_and_spelled_out_for_roles(run):
+    _, ents = run(
+        "The call highlighted Sen. Bernie Sanders' record on guns. Gov. Jerry Brown said the state would sue. "
+        "Lt. Gen. Michael Flynn said he agreed. The senator said he would vote against the bill."
+    )
+    sanders = by_name(ents, "Bernie Sanders")
+    assert sanders.titles == ["Sen."]
+    assert "The senator" in {m.text for m in sanders.mentions}
+    assert by_name(ents, "Jerry Brown").titles == ["Gov."]
+    assert "Gen." in by_name(ents, "Michael Flynn").titles[0]

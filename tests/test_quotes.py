@@ -1505,3 +1505,13 @@ def test_who_after_a_list_of_descriptions_is_the_one_described(run):
 def test_a_report_not_made_is_no_quote(run):
     _, qs = run("The senator refused to condemn the attack. Rubio faulted him for failing to defend Latinos.")
     assert qs == []
+
+
+def test_a_state_before_the_role_is_no_office(extract):
+    text = (
+        'Sen. Lindsey Graham spoke at the forum on Monday. "Does anybody know what the platform is?" Graham asked. '
+        "Graham has been critical of Trump. In June, the South Carolina senator called on fellow Republicans to "
+        "unendorse Trump."
+    )
+    qs = extract(text).quotes
+    assert by_text(qs, "fellow Republicans").speaker.name == "Lindsey Graham"

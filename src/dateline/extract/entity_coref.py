@@ -217,8 +217,16 @@ def portfolio(modifiers: Iterable[str]) -> tuple[str, ...]:
 
 
 def has_words(title: str, words: str) -> bool:
-    """Whether the title holds these whole words: "President-elect Joe Biden" is not "the president"."""
-    return _words_pattern(words).search(title) is not None
+    """Whether the title holds these whole words: "President-elect Joe Biden" is not "the president"; "Sen." is
+    "senator"."""
+    return _words_pattern(words).search(_spelled_out(title)) is not None
+
+
+def _spelled_out(title: str) -> str:
+    if "." not in title:
+        return title
+    abbreviations = lex.title_abbreviations()
+    return " ".join(abbreviations.get(w.rstrip("."), w) for w in title.split())
 
 
 def _fits(role: lex.Role, mods: set[str], country: str | None, g: Group) -> bool:

@@ -63,6 +63,17 @@ def titles() -> Titles:
 
 
 @cache
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated title words and what they stand for ("sen." -> "senator"), from titles.tsv's fourth column."""
+    out: dict[str, str] = {}
+    for row in lexicons.rows("titles.tsv"):
+        if len(row) > 3 and row[3]:
+            for short, full in zip(row[0].lower().split(), row[3].lower().split(), strict=False):
+                out[short] = full
+    return out
+
+
+@cache
 def roles() -> dict[tuple[str, ...], Role]:
     out: dict[tuple[str, ...], Role] = {}
     for row in lexicons.rows("roles.tsv"):

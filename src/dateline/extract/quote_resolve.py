@@ -331,11 +331,13 @@ def _role_word(sp: Speaker) -> str | None:
 def _portfolio(sp: Speaker, role: str) -> tuple[str, ...]:
     """The words that narrow a role noun to one office: "the local health minister" -> ("health",). A title that
     lacks them is someone else's office."""
-    words = sp.source.name.lower().split()
+    words = sp.source.name.split()
     head = role.split()
-    if words[-len(head) :] != head:
+    if [w.lower() for w in words[-len(head) :]] != head:
         return ()
-    return portfolio(words[: -len(head)])
+    # a capitalised word before a lower-case role is a place or a party, no office: "the South Carolina senator"
+    named = words[-1].islower()
+    return portfolio(w.lower() for w in words[: -len(head)] if not (named and w[:1].isupper()))
 
 
 def _role_fits(role: str | None) -> tuple[str, ...]:
