@@ -1515,3 +1515,8 @@ def test_a_state_before_the_role_is_no_office(extract):
     )
     qs = extract(text).quotes
     assert by_text(qs, "fellow Republicans").speaker.name == "Lindsey Graham"
+
+
+def test_a_cue_that_opens_the_next_quotation_is_not_the_one_before(run):
+    _, qs = run('Clinton responds to Mills with, "Why now? That was on my way to Libya?" Mills then writes back, "You look cute."')
+    assert [(q.speaker.name, q.cue.text) for q in qs] == [("Clinton", "responds"), ("Mills", "writes")]

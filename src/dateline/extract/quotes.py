@@ -166,6 +166,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
                 lo = min(lo, before[0].sent.start)
                 paras.add(para - 1)
     best = None
+    ends_sentence = ctx.text[d.mark.start : d.mark.end].rstrip()[-1:] in (".", "?", "!")  # not '"A," he said, "B."'
     for tok in doc[lo:hi]:
         if ctx.in_quote(tok.idx, tok.idx + 1) or ctx.para_of(tok.idx) not in paras or ctx.in_answer(tok.idx):
             continue
@@ -178,6 +179,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         if m.cue.frame == "document" and quote_speaker.channel_of(subj, ctx.lex) is None:
             if quote_speaker.document_before(subj, ctx.lex) is None:
                 continue
+        if tok.idx > close and ends_sentence and _introduces(ctx, tok, directs):
+            continue  # '"Why now?" Mills then writes back, "You look cute."': the next quotation's cue
         distance = d.mark.start - tok.idx if tok.idx < d.mark.start else tok.idx - close
         if any(t.i == tok.i for t in span.root.ancestors):
             distance = 0  # the cue governs the quotation ("dismissed the plan as "desperate"")
@@ -334,6 +337,20 @@ def _activity(tok: Token, ctx: Context) -> bool:
     if head.lemma_.lower() in ASPECTUAL or any(c.dep_ == "aux" for c in tok.children):
         return False
     return head.pos_ not in ("VERB", "AUX") or quote_cues.match(head, ctx.lex) is None
+
+
+def _introduces(ctx: Context, tok: Token, directs: list[Direct]) -> bool:
+    """Whether a cue opens the quotation right after it ("writes back, "...""), with a comma or colon and no other
+    verb between (not "she said, adding: "..."")."""
+    end = tok.idx + len(tok)
+    for o in directs:
+        gap = ctx.text[end : o.mark.open_at]
+        if o.mark.open_at <= end or len(gap) >= 30 or "\n" in gap or not gap.rstrip().endswith((",", ":")):
+            continue
+        between = ctx.doc.char_span(end, o.mark.open_at, alignment_mode="contract")
+        if between is not None and not any(t.pos_ in ("VERB", "AUX") for t in between):
+            return True
+    return False
 
 
 def _reporter(ctx: Context, tok: Token) -> Token | None:
