@@ -374,6 +374,9 @@ def test_the_first_of_two_surnames_names_the_person(run):
     # a name with an initial, a middle name or a generation added is the same person's
     _, ents = run("Former Representative John James Conyers Jr. died on Sunday. John Conyers served for decades.")
     assert "John Conyers" in {m.text for m in by_name(ents, "John James Conyers Jr.").mentions}
+    # not when two fuller names fit, nor one initial for another
+    _, ents = run("George H. W. Bush served one term. George W. Bush served two. George Bush said the war was just.")
+    assert "George W. Bush" not in {m.text for m in by_name(ents, "George H. W. Bush").mentions}
     # a middle given name is no surname: "Walker" alone is someone else
     _, ents = run("George Walker Bush spoke on Monday. Walker said the plan had failed.")
     assert "Walker" not in {m.text for m in by_name(ents, "George Walker Bush").mentions}

@@ -1414,6 +1414,8 @@ def test_a_closing_mark_glued_to_the_speaker(run):
 
 
 def test_a_document_after_the_closing_mark_and_a_comma(run):
+    _, qs = run('"The law is clear", argued the government\'s lawyer, Richard Keen.')
+    assert [q.speaker.name for q in qs] == ["Richard Keen"]
     text = 'The weather service issued a warning on Tuesday. "The storm will bring high seas to the coast", read the warning.'
     _, qs = run(text)
     q = by_text(qs, "high seas")
@@ -1441,6 +1443,8 @@ def test_that_standing_for_nothing_reports_nothing(run):
     article, qs = run(text)
     assert [q.cue.text for q in qs] == ["said"]
     assert [s.cue.text for s in article.stances] == []
+    _, qs = run("There are some that argue the law is unconstitutional.")
+    assert [q.cue.text for q in qs] == ["argue"]
 
 
 def test_according_to_before_a_participle_reports_the_clause_before(run):
@@ -1485,8 +1489,12 @@ def test_a_campaign_speaks(run):
 
 
 def test_who_after_a_list_of_descriptions_is_the_one_described(run):
-    _, qs = run("Trump is a serial liar, rampant xenophobe, birther and bully who has repeatedly pledged to ban Muslims.")
-    assert [q.speaker.name for q in qs] == ["Trump"]
+    _, qs = run(
+        "Donald Trump is a serial liar, rampant xenophobe, birther and bully who has repeatedly pledged to ban Muslims."
+    )
+    assert [q.speaker.name for q in qs] == ["Donald Trump"]
+    _, qs = run("The surprise was a senator who said the bill would pass.")
+    assert [q.speaker.name for q in qs] == ["a senator"]
     text = (
         '"He will never win," said Lionel Sosa, a Texas media consultant and an influential Hispanic Republican '
         "who said he would not vote for Mr. Cruz."
@@ -1505,6 +1513,8 @@ def test_who_after_a_list_of_descriptions_is_the_one_described(run):
 def test_a_report_not_made_is_no_quote(run):
     _, qs = run("The senator refused to condemn the attack. Rubio faulted him for failing to defend Latinos.")
     assert qs == []
+    _, qs = run("He never failed to mention that the economy was growing.")
+    assert [q.text for q in qs] == ["the economy was growing"]
 
 
 def test_a_state_before_the_role_is_no_office(extract):
@@ -1520,3 +1530,5 @@ def test_a_state_before_the_role_is_no_office(extract):
 def test_a_cue_that_opens_the_next_quotation_is_not_the_one_before(run):
     _, qs = run('Clinton responds to Mills with, "Why now? That was on my way to Libya?" Mills then writes back, "You look cute."')
     assert [(q.speaker.name, q.cue.text) for q in qs] == [("Clinton", "responds"), ("Mills", "writes")]
+    _, qs = run('Smith spoke first. "We won!" Jones shouted, "Now let us celebrate."')
+    assert [q.speaker.name for q in qs] == ["Jones", "Jones"]

@@ -84,8 +84,12 @@ def split_glued_quote_marks(nlp: Language) -> None:
     """Add GLUED_QUOTE_MARKS to the tokenizer's infixes, keeping the pipeline's own (whatever model it is)."""
     import re
 
+    if not hasattr(nlp.tokenizer, "infix_finditer"):
+        return  # a custom tokenizer: it splits as it was built to
     own = nlp.tokenizer.infix_finditer
-    pattern = own.__self__.pattern if own is not None else None
+    pattern = getattr(getattr(own, "__self__", None), "pattern", None)
+    if own is not None and not isinstance(pattern, str):
+        return  # infixes that are no regular expression: left as they are
     nlp.tokenizer.infix_finditer = re.compile(
         f"{pattern}|{GLUED_QUOTE_MARKS}" if pattern else GLUED_QUOTE_MARKS
     ).finditer

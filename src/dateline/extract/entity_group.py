@@ -150,11 +150,10 @@ def _merge_person_parts(types: dict[str, str], uf: _Union, honorific_gender: dic
             for b in firsts[i + 1 :]:
                 if _one_letter_apart(a, b):
                     uf.union(f"{a} {last}", f"{b} {last}")
-    for k in full:  # "Loretta Lynch" is "Loretta E. Lynch", "John Conyers" is "John James Conyers Jr."
-        words = k.split()
-        for j in full:
-            if _fuller(j.split(), words):
-                uf.union(j, k)
+    for j in full:  # "Loretta Lynch" is "Loretta E. Lynch", "John Conyers" is "John James Conyers Jr."
+        fuller = [k for k in full if _fuller(j.split(), k.split())]
+        if len(fuller) == 1:  # not "George Bush" when the article names George H. W. and George W. Bush
+            uf.union(j, fuller[0])
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     by_suffix: dict[str, list[str]] = defaultdict(list)
@@ -198,7 +197,7 @@ def _fuller(short: list[str], words: list[str]) -> bool:
     """Whether `words` is the name `short` with middle names or initials added, or a generation ("Loretta E. Lynch",
     "John James Conyers Jr." for "John Conyers"); not with words after it ("Hillary Clinton Speaks", a caption's
     "Thomas Knapp Image"), which only look like a name."""
-    if not 2 <= len(short) < len(words) or short[0] != words[0]:
+    if len(short) != 2 or len(words) <= 2 or short[0] != words[0]:
         return False
     end = len(words)
     while end > 0 and words[end - 1] in GENERATIONS:

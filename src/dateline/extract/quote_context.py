@@ -187,7 +187,10 @@ def _described(noun: Token) -> Token | None:
     if top.pos_ != "NOUN":
         return None  # "Another was tour manager Thomas Gray, who cited": a name speaks for itself
     if top.dep_ == "attr" and top.head.pos_ == "AUX":
-        return next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+        # a name is what it is called ("Trump is a ... bully who"); not "It is a report that says", "The surprise
+        # was a senator who said"
+        return subj if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG")) else None
     if top.dep_ == "appos" and top.head.pos_ == "PROPN":
         # "China and the United States, the two biggest polluters, which vowed": a plural describes them all
         return _first_conjunct(top.head) if top.tag_ == "NNS" else top.head
@@ -196,7 +199,7 @@ def _described(noun: Token) -> Token | None:
 
 def _first_conjunct(tok: Token) -> Token:
     """The first of the nouns `tok` is coordinated with."""
-    while tok.dep_ == "conj" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     return tok
 

@@ -248,8 +248,14 @@ def _inverted_object(tok: Token) -> Token | None:
     british = tok.i >= 2 and doc[tok.i - 1].text == "," and doc[tok.i - 2].is_quote
     if not doc[tok.i - 1].is_quote and not british:
         return _closing_object(tok)
+    found = _named_after_quotation(tok, closed=british or (tok.i >= 2 and doc[tok.i - 2].text in ",?!;"))
+    # '"The law is clear", argued the government's lawyer, Richard Keen.': no name right after, the closing one
+    return found if found is not None or not british else _closing_object(tok)
+
+
+def _named_after_quotation(tok: Token, *, closed: bool) -> Token | None:
+    """The speaker a cue right after a quotation names as its object: a document or a name."""
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
-    closed = british or (tok.i >= 2 and doc[tok.i - 2].text in ",?!;")
     if obj is not None and obj.pos_ == "NOUN" and tok.lemma_.lower() in ("read", "say", "state") and closed:
         # '"...," reads the statement': a document after its verb, as the parser sees it its object
         return obj if channel_of(obj, load()) is not None else None
@@ -632,9 +638,11 @@ def no_one_reports(subj: Token | None) -> bool:
     if subj is None:
         return False
     if subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl":
-        noun = subj.head.head
-        return noun.pos_ == "PRON" and noun.lower_ not in ("those", "one", "ones")
+        return subj.head.head.lower_ in NO_THING  # not "There are some that argue ..."
     return subj.lower_ in NO_ONE_REPORTS
+
+
+NO_THING = frozenset({"nothing", "something", "anything", "everything"})
 
 
 NOT_SAID = frozenset({"life", "slogan"})  # "Maria claimed 3,000 lives", "they chanted slogans": a toll, a noise
@@ -657,7 +665,10 @@ NOT_DONE = frozenset("refuse decline fail hesitate neglect forget refusal failur
 def unrealized(tok: Token) -> bool:
     """A report that was not made: "refused to condemn the attack", "for failing to defend Latinos", "his hesitancy to
     condemn Duke"."""
-    return tok.dep_ in ("xcomp", "acl") and tok.head.lemma_.lower() in NOT_DONE
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "acl") or head.lemma_.lower() not in NOT_DONE:
+        return False
+    return not any(c.dep_ == "neg" for c in head.children)  # "never failed to mention that ..." mentioned it
 
 
 def unsaid(tok: Token) -> bool:

@@ -175,7 +175,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
             if low in ("it", "they", "its", "their", "them"):
                 want = False
             role = _role_word(sp) if sp.kind == "nominal" else None
-            specific = _portfolio(sp, role) if role else ()
+            specific = _portfolio(ctx, sp, role) if role else ()
             gender = "n" if low == "it" else PRONOUN_GENDER.get(low)  # "it" said: a body, never a he or she
             if low in ("they", "them", "their"):
                 gender = "p"  # a group: no gender of its own, which `fits` reads as "any"
@@ -217,7 +217,7 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
         if c.speaker is not None and c.speaker.kind == "nominal":
             later = [o.speaker for o in cands[i + 1 :] if o.speaker is not None and o.speaker.kind == "named"]
             role = _role_word(c.speaker)
-            specific = _portfolio(c.speaker, role) if role else ()
+            specific = _portfolio(ctx, c.speaker, role) if role else ()
             # the first later person the role may be ("the local health minister" is not a later Prime Minister)
             person = next(
                 (sp for sp in later if sp.etype == "PERSON" and holds(sp, role, specific) is not False), None
@@ -268,7 +268,8 @@ def _group_before(ctx: Context, before: int) -> Token | None:
     """The last plural noun that can speak ("researchers", "officials", "the ministers") and is a main-clause subject in
     this sentence or the one before, outside quotations: what a "they" after it most likely is."""
     doc = ctx.doc
-    for tok in reversed(doc[_sentences_back(ctx, before, 1) : len(doc)]):
+    here = doc.char_span(before, before + 1, alignment_mode="expand")
+    for tok in reversed(doc[_sentences_back(ctx, before, 1) : here.start if here is not None else len(doc)]):
         if tok.idx >= before or tok.tag_ not in ("NNS", "NNPS") or tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if tok.head.dep_ not in ("ROOT", "conj") or ctx.in_quote(tok.idx, tok.idx + 1):
@@ -328,16 +329,18 @@ def _role_word(sp: Speaker) -> str | None:
     return words[-1] if words else None
 
 
-def _portfolio(sp: Speaker, role: str) -> tuple[str, ...]:
+def _portfolio(ctx: Context, sp: Speaker, role: str) -> tuple[str, ...]:
     """The words that narrow a role noun to one office: "the local health minister" -> ("health",). A title that
     lacks them is someone else's office."""
-    words = sp.source.name.split()
+    words = sp.source.name.lower().split()
     head = role.split()
-    if [w.lower() for w in words[-len(head) :]] != head:
+    if words[-len(head) :] != head:
         return ()
-    # a capitalised word before a lower-case role is a place or a party, no office: "the South Carolina senator"
-    named = words[-1].islower()
-    return portfolio(w.lower() for w in words[: -len(head)] if not (named and w[:1].isupper()))
+    mention = sp.source.mention
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
+    # a place before the role is no office: "the South Carolina senator" (not "the Treasury secretary")
+    places = {t.lower_ for t in span if t.ent_type_ in ("GPE", "NORP", "LOC")} if span is not None else set()
+    return portfolio(w for w in words[: -len(head)] if w not in places)
 
 
 def _role_fits(role: str | None) -> tuple[str, ...]:

@@ -166,7 +166,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
                 lo = min(lo, before[0].sent.start)
                 paras.add(para - 1)
     best = None
-    ends_sentence = ctx.text[d.mark.start : d.mark.end].rstrip()[-1:] in (".", "?", "!")  # not '"A," he said, "B."'
+    ends_sentence = ctx.text[d.mark.start : d.mark.end].rstrip()[-1:] in (".", "?", "!", "…")  # not '"A," he said'
+    opener: tuple[int, quote_cues.CueMatch, Token] | None = None
     for tok in doc[lo:hi]:
         if ctx.in_quote(tok.idx, tok.idx + 1) or ctx.para_of(tok.idx) not in paras or ctx.in_answer(tok.idx):
             continue
@@ -179,9 +180,12 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         if m.cue.frame == "document" and quote_speaker.channel_of(subj, ctx.lex) is None:
             if quote_speaker.document_before(subj, ctx.lex) is None:
                 continue
-        if tok.idx > close and ends_sentence and _introduces(ctx, tok, directs):
-            continue  # '"Why now?" Mills then writes back, "You look cute."': the next quotation's cue
         distance = d.mark.start - tok.idx if tok.idx < d.mark.start else tok.idx - close
+        if tok.idx > close and ends_sentence and _introduces(ctx, tok, directs):
+            # '"Why now?" Mills then writes back, "You look cute."': the next quotation's cue, this one's only if
+            # no other is near ('"We won!" Jones shouted, "Now let us celebrate."')
+            opener = opener or (distance, m, subj)
+            continue
         if any(t.i == tok.i for t in span.root.ancestors):
             distance = 0  # the cue governs the quotation ("dismissed the plan as "desperate"")
         # another quotation between cue and this one belongs to that cue first
@@ -193,6 +197,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
             continue  # a quotation in between belongs to that cue first, unless this cue already took it
         if best is None or distance < best[0]:
             best = (distance, m, subj)
+    best = best or opener
     if best is None:
         if not _colon_intro(ctx, d):
             _cue_sentence_before(ctx, d, used)
@@ -361,7 +366,6 @@ def _reporter(ctx: Context, tok: Token) -> Token | None:
     if subj is None or ctx.in_quote(subj.idx, subj.idx + 1) or _bare_number(subj):
         return None
     return None if quote_cues.reports_nothing(tok, subj) else subj
-
 
 
 def _bare_number(tok: Token) -> bool:
