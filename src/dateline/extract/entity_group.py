@@ -17,12 +17,14 @@ from functools import lru_cache
 from . import entity_lexicon as lex
 from . import entity_names as names
 from .entity_base import NameMention
+from .entity_titles import NAME_PARTICLES
 
 _ORG_HEADS = frozenset(
     {"party", "movement", "group", "organization", "organisation", "inc", "corp", "ltd", "company", "front", "union"}
 )
 _NAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "ibn-", "bin-")
-_PARTICLE_WORDS = frozenset("de del della der den des di do dos da das du la le van von bin ibn abu al el".split())
+# the particles a name may hold (entity_titles), and more that stand before a surname without being one
+_PARTICLE_WORDS = NAME_PARTICLES | frozenset("del della den des do das abu".split())
 
 
 @dataclass

@@ -19,7 +19,7 @@ from .entity_base import column, string_id, strings
 
 # Entity labels whose tokens may sit inside a title ("Russian", "Kremlin", "US", "Senate").
 _QUALIFIER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC", "FAC"})
-_PARTICLES = frozenset("al el bin ibn de da dos van von der la le di du dela".split())
+NAME_PARTICLES = frozenset("al el bin ibn de da dos van von der la le di du dela".split())  # "Juan de la Cruz"
 _STOP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON", "MONEY", "PERCENT", "QUANTITY"})
 _QUALIFIER_POS = frozenset({"PROPN", "ADJ", "NOUN"})
 
@@ -63,7 +63,7 @@ def is_name_token(token: Token) -> bool:
         return False
     if text[:1].isupper():
         return True
-    return text.lower() in _PARTICLES
+    return text.lower() in NAME_PARTICLES
 
 
 def is_name_at(doc: Doc, k: int) -> bool:

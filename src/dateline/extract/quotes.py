@@ -166,7 +166,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
                 lo = min(lo, before[0].sent.start)
                 paras.add(para - 1)
     best = None
-    ends_sentence = ctx.text[d.mark.start : d.mark.end].rstrip()[-1:] in (".", "?", "!", "…")  # not '"A," he said'
+    ends_sentence = _ends_sentence(ctx, d)  # not '"A," he said, "B."'
     opener: tuple[int, quote_cues.CueMatch, Token] | None = None
     for tok in doc[lo:hi]:
         if ctx.in_quote(tok.idx, tok.idx + 1) or ctx.para_of(tok.idx) not in paras or ctx.in_answer(tok.idx):
@@ -304,12 +304,16 @@ CUE_SENTENCE_REST = re.compile(r"[^.!?\"“”\n]{0,120}[.!?][^\S\n]*")  # no-br
 def _goes_on(ctx: Context, d: Direct, attributed: list[Cand]) -> bool:
     """'“It is a tough charge,” Pence said. “But, come on.”': a quotation opening a sentence right after the sentence
     of a cue, in the same paragraph, is the same speaker going on, however short it is."""
-    text = ctx.text[d.mark.start : d.mark.end].lstrip("[(…. ").rstrip()
+    opening = ctx.text[d.mark.start : d.mark.end].lstrip("[(…. ")[:1]
     cued = [c.cue[1] for c in attributed if c.cue is not None and c.speaker is not None and c.cue[1] <= d.mark.open_at]
-    if not text[:1].isupper() or text[-1:] not in ".!?…" or not cued:
+    if not opening.isupper() or not _ends_sentence(ctx, d) or not cued:
         return False  # not a sentence of its own: '"Parasite" won the award'
-
     return CUE_SENTENCE_REST.fullmatch(ctx.text, max(cued), d.mark.open_at) is not None
+
+
+def _ends_sentence(ctx: Context, d: Direct) -> bool:
+    """Whether the quoted words end in a full stop, question or exclamation mark or an ellipsis (not a comma)."""
+    return ctx.text[d.mark.start : d.mark.end].rstrip()[-1:] in (".", "?", "!", "…")
 
 
 def _perfect(ctx: Context, c: Cand) -> bool:
