@@ -97,23 +97,31 @@ def attributions(article: Article) -> list[Attribution]:
     return out
 
 
-def as_attributions(attrs: list[Attribution]) -> list[Attribution]:
-    """Records sharing a cue as one PolNeAR attribution: source and content the union of their ranges."""
+def as_attributions(attrs: list[Attribution], text: str) -> list[Attribution]:
+    """Records sharing a cue as one PolNeAR attribution: source and content the union of their ranges.
+
+    The speakers of one cue joined only by a comma or a conjunction ("Developers and supporters in
+    Congress say") are one source span with the words between, as PolNeAR marks a coordinated source;
+    dateline gives each conjunct its own record."""
     merged: dict[object, Attribution] = {}
     for i, a in enumerate(attrs):
         m = merged.setdefault(tuple(a["cue"]) or i, {"source": [], "cue": list(a["cue"]), "content": []})
         m["source"] += a["source"]
         m["content"] += a["content"]
     for m in merged.values():
-        m["source"] = _union(m["source"])
+        m["source"] = _union(m["source"], text, COORDINATION)
         m["content"] = _union(m["content"])
     return list(merged.values())
 
 
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or|&)\s+)?")
+
+
+def _union(spans: list[tuple[int, int]], text: str = "", gap: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+    """Overlapping ranges as one; with `gap`, also ranges whose text between matches it entirely."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
+        if out and (a <= out[-1][1] or (gap is not None and gap.fullmatch(text, out[-1][1], a))):
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
             out.append((a, b))
@@ -289,7 +297,7 @@ def main(argv: list[str] | None = None) -> None:
         warnings += sum("failed" in w for w in article.warnings)
         gold = read_gold(anns[name])
         attrs = attributions(article)
-        merged = as_attributions(attrs)
+        merged = as_attributions(attrs, text)
         score(text, spans_of(merged), gold, ours)
         score(text, spans_of(attrs), gold, ours_records)
         score(text, spans_of(univocal(merged)), gold, ours_univocal)

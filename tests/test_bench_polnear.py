@@ -28,7 +28,7 @@ def test_a_quoted_phrase_inside_the_same_cues_clause_is_one_attribution(extract,
     said = [r for r in records if r["cue"] and text[slice(*r["cue"][0])] == "said"]
     assert len(said) == 2  # the indirect clause and the quoted word inside it (gold/FORMAT.md)
 
-    attributions = polnear.as_attributions(records)
+    attributions = polnear.as_attributions(records, text)
     merged = [a for a in attributions if a["cue"] == said[0]["cue"]]
     assert len(merged) == 1
     (content,) = merged[0]["content"]
@@ -44,9 +44,18 @@ def test_pieces_of_a_split_quotation_stay_apart_and_speakers_unite(polnear):
         {"source": [(10, 15)], "cue": [(20, 24)], "content": [(26, 40)]},
         {"source": [(50, 52)], "cue": [], "content": [(53, 60)]},
     ]
-    merged = polnear.as_attributions(records)
+    merged = polnear.as_attributions(records, "x" * 60)
     assert len(merged) == 2
     assert merged[0] == {"source": [(0, 5), (10, 15)], "cue": [(20, 24)], "content": [(6, 18), (26, 40)]}
+
+
+def test_speakers_of_one_cue_joined_by_a_conjunction_are_one_source(extract, polnear):
+    text = "Developers and supporters in Congress say the program has brought jobs. Smith, not Jones, agreed."
+    records = polnear.attributions(extract(text))
+    say = [r for r in records if text[slice(*r["cue"][0])] == "say"]
+    assert len(say) == 2  # one record per speaker
+    (merged,) = [a for a in polnear.as_attributions(records, text) if a["cue"] == say[0]["cue"]]
+    assert [text[slice(*s)] for s in merged["source"]] == ["Developers and supporters in Congress"]
 
 
 def test_overlap_scoring_is_one_to_one(polnear):

@@ -1532,3 +1532,85 @@ def test_a_cue_that_opens_the_next_quotation_is_not_the_one_before(run):
     assert [(q.speaker.name, q.cue.text) for q in qs] == [("Clinton", "responds"), ("Mills", "writes")]
     _, qs = run('Smith spoke first. "We won!" Jones shouted, "Now let us celebrate."')
     assert [q.speaker.name for q in qs] == ["Jones", "Jones"]
+
+
+def test_the_dummy_it_before_an_infinitive_cue_says_nothing(run):
+    _, qs = run("Party leaders understood that it is necessary to show that they have nothing to hide.")
+    assert [q.cue.text for q in qs] == ["understood"]
+
+
+def test_a_report_of_its_own_in_the_next_sentence_takes_no_quotation(run):
+    _, qs = run(
+        'The Sheriff\'s Office tweeted the response "required all hands on deck." Authorities stated the road was '
+        'damaged by the fire. "Are you serious?" he asked. "It is over." said the minister.'
+    )
+    assert [(q.speaker.name, q.text) for q in qs if q.kind == "direct"] == [
+        ("he", "Are you serious?"),
+        ("the minister", "It is over."),
+    ]
+
+
+def test_a_quoted_word_in_a_longer_clause_leaves_the_clause_reported(run):
+    _, qs = run('Navalny said there was "unequivocal" proof he had been poisoned. He said they had "gone too far."')
+    assert [(q.kind, q.text) for q in qs] == [
+        ("indirect", 'there was "unequivocal" proof he had been poisoned'),
+        ("direct", "unequivocal"),
+        ("direct", "gone too far."),
+    ]
+
+
+def test_according_to_inside_a_quotation_is_the_speakers_own_words(run):
+    _, qs = run('"It is according to age groups," said Mattie Thomas, 66.')
+    assert [(q.kind, q.speaker.name, q.cue.text) for q in qs] == [("direct", "Mattie Thomas", "said")]
+
+
+def test_a_document_from_someone_introduced_by_a_colon_is_theirs(run):
+    _, qs = run(
+        'The palace issued the following statement from the king: "Even though she relinquished her title according '
+        'to royal laws, she remains a member of the family." Smith posted a message: "We are closed."'
+    )
+    assert [(q.speaker.name, q.cue.text, q.via) for q in qs] == [
+        ("the king", "issued", "statement"),
+        ("Smith", "posted", "post"),
+    ]
+
+
+def test_a_credit_line_is_for_the_quotation_that_ends_the_paragraph_above(run):
+    _, qs = run(
+        'The Alachua Sheriff\'s Office tweeted the response "required all hands on deck." Authorities stated the '
+        'road was damaged.\n\n—Troy Roberts\n\n"Press freedom is the first victim."\n\n—Sabrina Bennoui, of RSF'
+    )
+    assert [(q.speaker.name, q.text) for q in qs if q.cue and q.cue.text == "—"] == [
+        ("Sabrina Bennoui", "Press freedom is the first victim.")
+    ]
+
+
+def test_a_phrase_quoted_at_the_end_of_a_clause_takes_the_clauses_cue(run):
+    _, qs = run(
+        '"Immunity deals should not be a requirement," Jason Chaffetz said in a statement, adding that the '
+        'agreements with the witnesses were handed out "like candy."'
+    )
+    assert [(q.kind, q.cue.text) for q in qs if "like candy" in q.text] == [
+        ("indirect", "adding"),
+        ("direct", "adding"),
+    ]
+
+
+def test_a_channel_goes_on_only_on_the_same_occasion(run):
+    _, qs = run(
+        'Mr. Obama is rolling out a new campaign message: "It is about me." '
+        '"Our progress is on the ballot," Mr. Obama said on Saturday night at the gala. '
+        'Bolsonaro opposed Macron\'s statement: "The suggestion evokes a colonial mindset."'
+    )
+    assert [(q.cue.text, q.via) for q in qs] == [("rolling", "message"), ("said", None), ("opposed", None)]
+
+
+def test_an_unnamed_source_keeps_the_words_that_describe_it(run):
+    _, qs = run(
+        "A source close to the president said the deal was near. Officials in Washington on Monday said it "
+        "would pass. Reports on the weapon used vary."
+    )
+    assert [(q.speaker.name, q.speaker.mention.text) for q in qs] == [
+        ("A source close to the president", "A source close to the president"),
+        ("Officials", "Officials in Washington"),
+    ]

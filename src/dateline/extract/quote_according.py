@@ -26,6 +26,8 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
     for tok in token_matches(doc, _ACCORDING):
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
+        if ctx.in_quote(tok.idx, tok.idx + len(tok)):
+            continue  # '"It's according to age groups," said Mattie Thomas': the speaker's own words
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None and tok.i + 2 < len(doc):

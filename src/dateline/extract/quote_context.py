@@ -152,7 +152,13 @@ def nearly_whole(ctx: Context, content: tuple[int, int], quoted: list[Direct]) -
     words = [t for t in outside if t.pos_ in CONTENT_POS and t.lemma_ not in ("be", "have")]
     if any(t.pos_ == "VERB" and quote_cues.match(t, ctx.lex) is not None for t in words):
         return False  # "She says it underscores that Trump is "...": a report inside the clause, not the quotation
-    return len(words) <= NEARLY_WHOLE_WORDS
+    if len(words) > NEARLY_WHOLE_WORDS:
+        return False
+    # 'said there was "unequivocal" proof he had been poisoned': the clause says more than the quoted word
+    # ('said Donald Trump was "absolutely right"' does not: a name is one word)
+    inside = [t for t in span if t.pos_ in CONTENT_POS | {"ADV"} and any(a <= t.idx < b for a, b in marks)]
+    names = [t for t in words if t.pos_ == "PROPN" and t.i > 0 and t.doc[t.i - 1].pos_ == "PROPN"]
+    return len(inside) >= len(words) - len(names)
 
 
 def status_of(m: quote_cues.CueMatch, subj: Token | None = None) -> str:

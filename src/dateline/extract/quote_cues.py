@@ -221,7 +221,7 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         # it shares the first cue's subject
         return speaker_token(outer, depth + 1)
     if tok.dep_ in INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
-        return speaker_token(head, depth + 1)
+        return None if _extraposed(tok, head) else speaker_token(head, depth + 1)
     if (
         tok.dep_ == "acl"
         and head.dep_ in ("dobj", "attr")
@@ -236,6 +236,17 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return speaker_token(head.head, depth + 1)
     return None
+
+
+def _extraposed(tok: Token, head: Token) -> bool:
+    """ "it is necessary to show that ...", "it was time to say": the infinitive is what the dummy "it" stands
+    for, so the copula's subject shows or says nothing."""
+    return (
+        tok.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+        and any(c.dep_ in ("acomp", "attr") for c in head.children)
+    )
 
 
 def _inverted_object(tok: Token) -> Token | None:

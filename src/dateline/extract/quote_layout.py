@@ -39,8 +39,9 @@ def dash_line(ctx: Context, d: Direct) -> None:
         pe = ctx.text.index("\n", ps)  # '”― Name' ends at the end of its line
     m = DASH_LINE.match(ctx.text[ps:pe]) if pe > ps else None
     if m is None:
-        if p + 1 >= len(ctx.paras):
-            return
+        end = close + 1 if close is not None else d.mark.end
+        if p + 1 >= len(ctx.paras) or ctx.text[end : ctx.paras[p][1]].strip(" \t.,;!?\"'”’»"):
+            return  # the credit line under a paragraph is for a quotation that ends it
         ps, pe = ctx.paras[p + 1]
         m = DASH_LINE.match(ctx.text[ps:pe])
     if m is None or len(m.group("who").split()) > 12:

@@ -376,7 +376,62 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     if definite and person_role and not _described_by_complement(tok):
         # "the ambassador", "the top diplomat": the person spoken of before
         return Speaker(Source(name=span.text, mention=span), "nominal", "PERSON")
-    return Speaker(Source(name=span.text, mention=span), "unnamed", "PERSON" if person_role and definite else None)
+    described, named = _described_to(tok, b, lex)
+    span = make_span(text, start, doc[described].idx + len(doc[described]))
+    name = text[start : doc[named].idx + len(doc[named])]
+    return Speaker(Source(name=name, mention=span), "unnamed", "PERSON" if person_role and definite else None)
+
+
+# prepositions of a phrase that tells whose or where an unnamed source is ("officials in Washington")
+DESCRIBING_PREPS = frozenset({"for", "from", "at", "in", "with", "within", "inside", "near", "to"})
+
+
+def _described_to(tok: Token, b: int, lex: Lexicon) -> tuple[int, int]:
+    """The last tokens of the description right after an unnamed source's head (b when there is none): of
+    the words that name it here, and of its name.
+
+    "a source close to the president", "people familiar with the talks", "sources briefed on the plan": the
+    usual formulas for a source that cannot be named are all the reader learns of it, and are its name.
+    "officials in Washington", "a spokesman for the ministry": the place or body is in the mention, the name
+    stays the article's plain phrase. A time, a channel ("officials in a statement") or a clause is no
+    description; commas and long phrases are left out."""
+    doc = tok.doc
+    end = named = b
+    for child in tok.rights:
+        if child.i <= b:
+            continue
+        if child.i != end + 1:
+            break
+        formula = False
+        if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPS:
+            last = _phrase_end(child, lex)
+        elif (child.dep_ == "amod" and child.pos_ == "ADJ") or (child.dep_ == "acl" and child.tag_ == "VBN"):
+            preps = [c for c in child.rights if c.dep_ == "prep"]
+            if not preps or preps[0].i != child.i + 1:
+                break
+            last, formula = _phrase_end(preps[0], lex), True
+        else:
+            break
+        words = doc[end + 1 : last + 1] if last is not None else ()
+        if not words or last - tok.i > 12:
+            break
+        if any(t.text in ",;:()" or t.is_quote or t.ent_type_ in ("DATE", "TIME") or _year(t) for t in words):
+            break
+        end = last
+        named = last if formula and named == child.i - 1 else named
+    return end, named
+
+
+def _year(tok: Token) -> bool:
+    return tok.shape_ == "dddd" and tok.text[:2] in ("19", "20")
+
+
+def _phrase_end(prep: Token, lex: Lexicon) -> int | None:
+    """The last token of a preposition's object phrase, without its own clauses; None for a channel."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or channel_of(pobj, lex) is not None:
+        return None
+    return noun_phrase(pobj)[1]
 
 
 def _titled_before(article: Article, lemma: str, before: int, specific: tuple[str, ...] = ()) -> Any:

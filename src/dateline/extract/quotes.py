@@ -107,10 +107,21 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         for sp in speakers:
             out.append(Cand(kind, stretches, cue, sp, chan or sp.channel, status, order=tok.idx, cue_tok=tok.i))
         for d in directs:  # quoted phrases that are a proper part of the clause
-            if content[0] <= d.mark.start and d.mark.end <= content[1]:
+            if content[0] <= d.mark.start and _within(ctx, d, content[1]):
                 distance = min(abs(cue[0] - d.mark.end), abs(d.mark.start - cue[1]))
                 attach(d, speakers, cue, chan, status, tok.idx, distance, tok.i)
     return out, used
+
+
+def _within(ctx: Context, d: Direct, end: int) -> bool:
+    """Whether a quotation ends by `end`, a clause's end: a phrase's full stop inside the marks may be past it
+    (handed out "like candy."), a lone word's is the clause's ('went on for "years."' is no quotation), and a
+    quotation after a colon is no phrase of the clause before."""
+    if d.mark.end <= end:
+        return True
+    if one_word(ctx, d.mark) or ctx.text[: d.mark.open_at].rstrip().endswith(":"):
+        return False
+    return not ctx.text[end : d.mark.end].strip(".,;:!?")
 
 
 def _reported_by_someone(tok: Token, ctx: Context) -> bool:
@@ -152,7 +163,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
     first, last = span[0].sent, span[-1].sent
     lo, hi = first.start, last.end
     close = d.mark.close_at if d.mark.close_at is not None else d.mark.end
-    if hi < len(doc) and doc[hi].idx - close <= 3:
+    next_start = hi if hi < len(doc) and doc[hi].idx - close <= 3 else None
+    if next_start is not None:
         hi = doc[hi].sent.end
     para = ctx.para_of(d.mark.start)
     paras = {para}
@@ -174,6 +186,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         m = quote_cues.match(tok, ctx.lex)
         if m is None or (tok.i in used and m.cue.frame != "clause") or quote_cues.inside_attribution(m, ctx.lex):
             continue  # "X said the men thought they were "...": the words are X's
+        if next_start is not None and tok.i >= next_start and not _tags_on(ctx, tok, next_start):
+            continue  # 'the response "required all hands on deck." Authorities stated that ...': a report of its own
         subj = _reporter(ctx, tok)
         if subj is None:
             continue
@@ -207,6 +221,16 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
     distance, m, subj = best
     cue = quote_cues.cue_span(m)
     attach(d, speakers_of(subj, ctx), cue, quote_cues.via(m, subj, ctx.lex), status_of(m, subj), m.tok.idx, distance, m.tok.i)
+
+
+def _tags_on(ctx: Context, tok: Token, start: int) -> bool:
+    """'"It is over." said the minister.', '"Really?" he asked.': a cue opening the sentence the parser split off
+    right after a quotation (its first verb), which reports nothing of its own but perhaps another quotation,
+    tags that quotation."""
+    if any(t.pos_ in ("VERB", "AUX") for t in tok.doc[start : tok.i]):
+        return False
+    own = (c for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp"))
+    return all(ctx.in_quote(c.idx, c.idx + len(c)) for c in own)
 
 
 def _cue_sentence_before(ctx: Context, d: Direct, used: set[int]) -> bool:
@@ -245,6 +269,10 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
     verb = colon[0].head  # the verb the colon closes ("a man who cited his experience: "...""), else the sentence's
     while verb.pos_ != "VERB" and verb.head.i != verb.i:
         verb = verb.head
+    if ctx.in_quote(verb.idx, verb.idx + 1):
+        # 'The ministry issued the following statement from the king: "..."': the parser made the introduction
+        # a clause of the quotation's verb
+        verb = next((c for c in verb.lefts if c.dep_ in ("ccomp", "parataxis") and c.i < colon[0].i), verb)
     if verb.pos_ != "VERB" or ctx.in_quote(verb.idx, verb.idx + 1):
         return False
     found = _speaking_subject(ctx, verb)
@@ -253,9 +281,28 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
     subj, speakers = found
     distance = d.mark.open_at - verb.idx
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    chan = quote_cues.channel_near([verb, subj, *objects], ctx.lex)  # "took a parting shot on Twitter: "...""
+    # "issued the following statement:" names the channel; "took a parting shot on Twitter:" a phrase on a word does
+    # ("opposed Macron's statement:" names Macron's, not the subject's)
+    own = [o for o in objects if not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in o.children)]
+    chan = next(filter(None, (quote_speaker.channel_of(o, ctx.lex) for o in own)), None)
+    chan = chan or quote_cues.channel_near([verb, subj, *objects], ctx.lex)
+    author = _author(ctx, objects) if chan is not None else None
+    if author is not None:  # "The palace issued a statement from the king:": the king speaks
+        speakers = author
     attach(d, speakers, (verb.idx, verb.idx + len(verb)), chan, "neutral", verb.idx, distance, verb.i)
     return True
+
+
+def _author(ctx: Context, documents: list[Token]) -> list[Speaker] | None:
+    """The speakers of "a statement from the king", "a letter by the minister": the one a document is from."""
+    for doc_tok in documents:
+        for prep in doc_tok.rights:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ in ("from", "by") else None
+            if pobj is not None and prep.dep_ == "prep":
+                speakers = speakers_of(pobj, ctx)
+                if quote_speaker.can_speak(pobj, speakers, ctx.lex):
+                    return speakers
+    return None
 
 
 def _speaking_subject(ctx: Context, verb: Token) -> tuple[Token, list[Speaker]] | None:
@@ -322,6 +369,23 @@ def _perfect(ctx: Context, c: Cand) -> bool:
     if c.cue_tok is None:
         return False
     return any(a.dep_ == "aux" and a.lemma_ == "have" for a in ctx.doc[c.cue_tok].children)
+
+
+def _occasion(ctx: Context, c: Cand) -> bool:
+    """ "Mr. Obama said on Saturday night at the gala", "he told a crowd in Cleveland": a cue that names when, where
+    or to whom the words were said is another occasion than the message before."""
+    if c.cue_tok is None:
+        return False
+    cue = ctx.doc[c.cue_tok]
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN") and cue.lemma_.lower() == "tell":
+            return True
+        if child.dep_ in ("npadvmod", "prep") and any(
+            t.ent_type_ in ("DATE", "TIME", "FAC", "EVENT") and not ctx.in_quote(t.idx, t.idx + 1)
+            for t in child.subtree
+        ):
+            return True
+    return False
 
 
 def _has_clause(tok: Token) -> bool:
@@ -485,7 +549,8 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
             continue
         summary = c.via is None and _perfect(ctx, c)  # keeps no channel, and breaks no chain of one
         near = prev is not None and ctx.para_of(c.order) - ctx.para_of(prev.order) <= 1
-        if c.via is None and near and prev.via and same(prev.speaker, c.speaker) and not summary:
+        same_message = near and prev.via and same(prev.speaker, c.speaker) and not _occasion(ctx, c)
+        if c.via is None and same_message and not summary:
             c.via = prev.via  # the same message goes on; paragraphs later, the speaker may speak anywhere
         if c.via in delivered and not same_source(delivered[c.via], c.speaker.source):
             c.conveyor = delivered[c.via]
