@@ -1614,3 +1614,46 @@ def test_an_unnamed_source_keeps_the_words_that_describe_it(run):
         ("A source close to the president", "A source close to the president"),
         ("Officials", "Officials in Washington"),
     ]
+
+
+def test_the_role_noun_of_an_unnamed_source_just_quoted_is_that_source(run):
+    _, qs = run(
+        "Newt Gingrich said the report was a fraud. Another unnamed GOP official said the campaign was in trouble. "
+        '"We are losing," the official said.'
+    )
+    assert by_text(qs, "We are losing").speaker.name == "Another unnamed GOP official"
+
+
+def test_the_one_asked_is_no_asker(run):
+    _, qs = run("Asked what might surprise people about him, Perez says he loves to cook.")
+    assert [(q.cue.text, q.text) for q in qs] == [("says", "he loves to cook")]
+
+
+def test_a_party_word_before_a_title_keeps_the_title(extract):
+    text = (
+        "Bernie Sanders, the independent Vermont senator, spoke on Monday. CNN analyst Gloria Borger said the race "
+        'was tight. "We will win," the senator said.'
+    )
+    assert by_text(extract(text).quotes, "We will win").speaker.name == "Bernie Sanders"
+
+
+def test_a_cue_in_a_relative_clause_says_something_of_its_antecedent_not_in_its_words(run):
+    _, qs = run(
+        'The mayor unveiled the "Green Deal," which critics say will raise taxes. He met Smith, who said: "We won."'
+    )
+    assert [(q.kind, q.speaker.name, q.text) for q in qs] == [
+        ("indirect", "critics", "will raise taxes"),
+        ("direct", "Smith", "We won."),
+    ]
+
+
+def test_a_headline_label_reports_and_a_transcript_label_quotes(run):
+    _, qs = run(
+        "Sanders: Endorsements prove Clinton 'candidate of the establishment'\n\nBernie Sanders spoke on Monday."
+    )
+    assert [(q.kind, q.speaker.name, q.text) for q in qs] == [
+        ("indirect", "Bernie Sanders", "Endorsements prove Clinton 'candidate of the establishment"),
+        ("direct", "Bernie Sanders", "candidate of the establishment"),
+    ]
+    _, qs = run("WALLACE: I think we are done here today.\n\nTRUMP: We are not done here, Chris.")
+    assert [q.kind for q in qs] == ["direct"] * len(qs) and qs

@@ -123,3 +123,9 @@ def test_the_frame_that_cues_wins(extract):
     s = _by_cue(a)["asked"]
     assert s.text == "the audit of her campaign"
     assert s.speaker.mention.text == "Moderators"
+
+
+def test_the_one_asked_holds_no_question(extract):
+    article = extract("Asked about the plan, the minister said it would pass.")
+    assert [s.cue.text for s in article.stances] == []
+    assert [q.speaker.name for q in article.quotes] == ["the minister"]

@@ -221,7 +221,9 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
         # it shares the first cue's subject
         return speaker_token(outer, depth + 1)
     if tok.dep_ in INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
-        return None if _extraposed(tok, head) else speaker_token(head, depth + 1)
+        if _extraposed(tok, head) or passive_adjunct(tok):
+            return None
+        return speaker_token(head, depth + 1)
     if (
         tok.dep_ == "acl"
         and head.dep_ in ("dobj", "attr")
@@ -236,6 +238,18 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return speaker_token(head.head, depth + 1)
     return None
+
+
+def passive_adjunct(tok: Token) -> bool:
+    """ "Asked what might surprise people, Perez says ...", "When told he was in the Cabinet, Bush ...": a bare past
+    participle before the clause is passive; its subject is the one asked or told, not who asked ("When pressed by
+    Holt" names who pressed)."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and tok.i < tok.head.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in tok.children)
+    )
 
 
 def _extraposed(tok: Token, head: Token) -> bool:

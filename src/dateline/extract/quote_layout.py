@@ -169,10 +169,27 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
             around[0].cands = [Cand("direct", [content], (colon, colon + 1), sp, None, order=who_s)]
             around[0].cue_distance = 0
             continue
-        kind = "indirect" if sp.kind == "unnamed" and not paren else "direct"  # "Poll: X leads" reports
+        # "Poll: X leads" reports; so does a headline "Sanders: Endorsements prove Clinton 'the establishment'"
+        told = (sp.kind == "unnamed" or _headline_at(ctx, ps)) and not paren
+        kind = "indirect" if told else "direct"
         cue = None if paren else (colon, colon + 1)  # a transcript quotes; "((Name))" has no word or mark for a cue
         out.append(Cand(kind, [content], cue, sp, None, order=who_s))
+        if told:
+            for d in directs:  # the words it quotes are that source's too
+                if content[0] <= d.mark.start and d.mark.end <= content[1] + 1:
+                    attach(d, [sp], (colon, colon + 1), None, "neutral", who_s, d.mark.start - colon)
     return out
+
+
+def _headline_at(ctx: Context, start: int) -> bool:
+    """Whether the paragraph at `start` is the article's headline: the one read, or else a first line that is no
+    transcript's (the line after it is no 'NAME: ...' line)."""
+    h = ctx.article.headline
+    if h is not None:
+        return h.start <= start < h.end
+    if not ctx.paras or start != ctx.paras[0][0]:
+        return False
+    return len(ctx.paras) == 1 or LABEL_LINE.match(ctx.text[slice(*ctx.paras[1])]) is None
 
 
 def sentence_like(ctx: Context, d: Direct) -> bool:

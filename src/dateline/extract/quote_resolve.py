@@ -111,6 +111,8 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                     continue
                 if para - ctx.para_of(c.order) > 3 or c.order < stop:
                     break
+                if role is not None and sp.kind == "unnamed" and _head_lemma(ctx, sp) == role.split()[-1]:
+                    return sp  # 'Another GOP official said ... "...," the official said': the same unnamed source
                 person = sp.etype == "PERSON" or (sp.etype is None and sp.kind == "named")
                 if (want_person is None or person == want_person) and fits(sp, gender) and takes(sp):
                     return sp
@@ -318,6 +320,13 @@ def _indefinite(sp: Speaker) -> bool:
     """ "anyone", "nobody", "no candidate": a speaker no later "he" or "they" refers back to."""
     name = sp.source.name.lower()
     return sp.kind == "unnamed" and (name in NOBODY_IN_PARTICULAR or name.startswith("no "))
+
+
+def _head_lemma(ctx: Context, sp: Speaker) -> str | None:
+    """The lemma of the noun heading the words that named a speaker ("A second CIA officer" -> "officer")."""
+    mention = sp.source.mention
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
+    return span.root.lemma_.lower() if span is not None else None
 
 
 def _role_word(sp: Speaker) -> str | None:

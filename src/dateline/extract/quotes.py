@@ -186,6 +186,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         m = quote_cues.match(tok, ctx.lex)
         if m is None or (tok.i in used and m.cue.frame != "clause") or quote_cues.inside_attribution(m, ctx.lex):
             continue  # "X said the men thought they were "...": the words are X's
+        if tok.dep_ == "relcl" and d.mark.start < tok.left_edge.idx:
+            continue  # 'unveiled the "Green Deal," which critics say will raise taxes': what they say of it
         if next_start is not None and tok.i >= next_start and not _tags_on(ctx, tok, next_start):
             continue  # 'the response "required all hands on deck." Authorities stated that ...': a report of its own
         subj = _reporter(ctx, tok)

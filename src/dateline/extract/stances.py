@@ -298,6 +298,8 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
             continue
         if fr == "np" and quote_cues.says_nothing(tok):
             continue  # "claimed about 3,000 lives", "chanted slogans"
+        if quote_cues.passive_adjunct(tok):
+            continue  # "Asked about the plan, the minister said": the minister holds no question
         speaker = None
         if subj is not None and not any(a <= subj.idx < b for a, b in pieces):
             speaker = speakers_of(subj, ctx)[0]
