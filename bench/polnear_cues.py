@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from dateline import nlp as nlp_module
 from dateline.extract.stances import CUE_POS, features, framed
-from polnear import DEFAULT_DATA, REPO, Spans, read_gold
+from polnear import DEFAULT_DATA, REPO, Spans, read_gold, read_text
 
 MIN_CUES = 2  # a lemma enters the vocabulary after this many gold cues
 MIN_FEATURE = 2  # a feature is kept when seen in this many instances
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     names = sorted(anns)[: args.limit]
     if not names:
         sys.exit(f"no PolNeAR files under {split}")
-    texts = [(split / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    texts = [read_text(split / "text" / f"{n}.txt") for n in names]
     nlp = nlp_module.load()
     pairs = [(doc, read_gold(anns[n])) for n, doc in zip(names, nlp.pipe(texts, batch_size=8), strict=True)]
     if args.folds > 1:

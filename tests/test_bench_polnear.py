@@ -67,3 +67,17 @@ def test_overlap_scoring_is_one_to_one(polnear):
     assert table["overlap"]["content"].prf()[:2] == (0.5, 1.0)
     assert table["exact"]["cue"].prf()[2] == 1.0
     assert table["exact"]["source"].tp == 0 and table["overlap"]["source"].tp == 1
+
+
+def test_no_break_spaces_read_as_spaces_keep_offsets_and_the_speaker(extract, polnear, tmp_path):
+    raw = (
+        "Although those attacks happened in a country with restrictive gun controls, which\xa0include expanded "
+        "background checks–thus demonstrating the impotency of such controls–the\xa0Daily News\xa0claims the NRA's "
+        "refusal to support more gun control in the U.S. is absurd."
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(raw, encoding="utf-8")
+    text = polnear.read_text(path)
+    assert len(text) == len(raw) and "\xa0" not in text
+    records = polnear.attributions(extract(text))
+    assert [text[slice(*r["source"][0])] for r in records if r["source"]] == ["the Daily News"]

@@ -1657,3 +1657,57 @@ def test_a_headline_label_reports_and_a_transcript_label_quotes(run):
     ]
     _, qs = run("WALLACE: I think we are done here today.\n\nTRUMP: We are not done here, Chris.")
     assert [q.kind for q in qs] == ["direct"] * len(qs) and qs
+
+
+def test_finding_it_hard_is_a_judgement_not_a_report(run):
+    _, qs = run('A lot of voters would find it "very hard to look past" his record, McCaskill said.')
+    assert [(q.kind, q.speaker.name, q.cue.text) for q in qs] == [
+        ("indirect", "McCaskill", "said"),
+        ("direct", "McCaskill", "said"),
+    ]
+
+
+def test_groups_named_by_a_number_or_a_quantifier_speak(run):
+    _, qs = run(
+        "Those over 60 say they feel that way. The two admit that the race is close. Most of those polled say it "
+        "is over. One caller said the mayor had lied."
+    )
+    assert [q.speaker.name for q in qs] == ["Those over 60", "The two", "Most of those", "One caller"]
+
+
+def test_an_attribution_set_off_by_commas_reports_the_clause_around_it_whatever_the_parse(run):
+    _, qs = run(
+        "The accident sequence began, Florida Highway Patrol described, in the northbound lanes. The plane was not "
+        "airworthy, investigators have said, and should not have taken off. Bob, they said, ordered them to wait."
+    )
+    assert [[c.text for c in q.content] for q in qs] == [
+        ["The accident sequence began", "in the northbound lanes"],
+        ["The plane was not airworthy", "should not have taken off"],
+        ["Bob", "ordered them to wait"],
+    ]
+
+
+def test_what_a_thing_shows_is_nobodys_report_unless_the_thing_is_a_source(run):
+    _, qs = run(
+        "The fact that the bill has few backers shows how weak it is. A new study suggests that coffee is healthy. "
+        "Figures showed house prices are still rising. The results suggest that stripes confuse flies. Satellite "
+        "imaging from 2017 suggests the city had 35,000 damaged buildings."
+    )
+    assert [(q.speaker.name, q.cue.text) for q in qs] == [
+        ("A new study", "suggests"),
+        ("Figures", "showed"),
+        ("The results", "suggest"),
+        ("Satellite imaging", "suggests"),
+    ]
+
+
+def test_a_set_off_attribution_after_another_reports_only_what_follows_that_ones_cue(run):
+    _, qs = run(
+        "Christie said that was a natural part of politics — no different, he said, from Bush calling it a "
+        "mistake. Belarus and Cuba have confirmed their readiness to join, Ushakov said, adding that they will."
+    )
+    assert [(q.cue.text, [c.text for c in q.content]) for q in qs if q.speaker.name in ("he", "Ushakov")] == [
+        ("said", ["that was a natural part of politics — no different", "from Bush calling it a mistake"]),
+        ("said", ["Belarus and Cuba have confirmed their readiness to join"]),
+        ("adding", ["they will"]),
+    ]

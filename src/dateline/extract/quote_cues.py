@@ -82,7 +82,19 @@ def match(tok: Token, lex: Lexicon) -> CueMatch | None:
         return None  # "ruled out a trial", "wrote off the debt": another verb, unless listed as a pair ("point out")
     if lemma == "add" and any(c.dep_ == "dobj" for c in tok.children):
         return None  # "would add new layers of complexity": adding a thing, not a remark
+    if lemma == "find" and _finds_it(tok):
+        return None  # "voters would find it hard to look past": a judgement, not a finding reported
     return CueMatch(tok, cue, [tok])
+
+
+def _finds_it(tok: Token) -> bool:
+    """ "find it hard to", "found it necessary": "it" and an adjective after the verb."""
+    for child in tok.rights:
+        if child.lower_ == "it" and child.dep_ in ("dobj", "nsubj"):
+            return True
+        if child.dep_ in ("ccomp", "xcomp", "oprd") and child.pos_ == "ADJ":
+            return any(g.lower_ == "it" and g.dep_ in ("nsubj", "dobj") for g in child.lefts)
+    return False
 
 
 def inside_attribution(m: CueMatch, lex: Lexicon) -> bool:
@@ -519,6 +531,16 @@ def content_range(m: CueMatch, subj: Token | None = None) -> tuple[int, int] | N
         while end > obj.i and (doc[end].is_punct or doc[end].is_space):
             end -= 1
         return (obj.left_edge.i, end)
+    commas = set_off(tok) if m.cue.takes_clause else None
+    if commas is not None:  # "The sequence began, the patrol described, in the lanes": the part before, then the rest
+        start = tok.sent.start
+        for i in range(commas[0] - 1, start - 1, -1):
+            # "Christie said that was natural — no different, he said, ...": what the cue before reports is the start
+            clause = next((c for c in doc[i].children if c.dep_ == "ccomp" and c.right_edge.i >= commas[0] - 1), None)
+            if clause is not None and match(doc[i], load()) is not None:
+                start = clause.left_edge.i + (clause.left_edge.dep_ == "mark")
+                break
+        return _trim_punct(doc, start, commas[0] - 1)
     if m.cue.takes_clause and _as_clause(tok):
         before, after = around_clause(tok)
         if before is not None:
@@ -953,6 +975,10 @@ def _inverted_name(tok: Token) -> Token | None:
 def trailing_range(m: CueMatch) -> tuple[int, int] | None:
     """ "The museum, Mr. Bush said, celebrated his heroes": the clause resumes after the attribution."""
     tok = m.tok
+    commas = set_off(tok) if m.cue.takes_clause else None
+    if commas is not None:  # "..., investigators have said, and should not have taken off": not the "and"
+        start = commas[1] + 1 + (tok.doc[commas[1] + 1].dep_ == "cc")
+        return _trim_punct(tok.doc, start, tok.sent.end - 1)
     name = _inverted_name(tok)
     if name is not None:
         doc = tok.doc
@@ -980,6 +1006,39 @@ def trailing_range(m: CueMatch) -> tuple[int, int] | None:
     if end > last + 1 and not doc[last + 1].is_punct:
         return (last + 1, end)
     return None
+
+
+def set_off(tok: Token) -> tuple[int, int] | None:
+    """The commas around an attribution set off inside the clause it reports, whatever the parse made of the rest
+    ("The accident began, Florida Highway Patrol described, in the northbound lanes", "Bob, they said, ordered
+    them to wait"): between them only the cue, its subject, auxiliaries and particle."""
+    doc, sent = tok.doc, tok.sent
+    subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ in ("WP", "WDT") or tok.dep_ == "relcl":
+        return None
+    a = subj.left_edge.i - 1
+    b = tok.i + 1
+    while b < sent.end and doc[b].dep_ == "prt" and doc[b].head == tok:
+        b += 1
+    if a <= sent.start or b >= sent.end - 1 or doc[a].text != "," or doc[b].text != ",":
+        return None
+    between = set(subj.subtree) | {tok} | {c for c in tok.children if c.dep_ in ("aux", "neg", "advmod", "prt")}
+    if any(t not in between for t in doc[a + 1 : b]) or doc[b + 1].is_punct or doc[b + 1].is_quote:
+        return None
+    if doc[b + 1].tag_ in ("VBG", "VBN"):
+        return None  # "..., Ushakov said, adding that ...": the cue's own participle, not the clause resumed
+    if any(t.dep_ in ("relcl", "acl", "advcl") for t in [doc[a - 1], *doc[a - 1].ancestors] if t != tok):
+        return None  # "Schultz, who works for RT and, he said, has seemed ...": inside a clause of its own
+    return a, b
+
+
+def _trim_punct(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """[a, b] without punctuation at either end; None when nothing is left."""
+    while a <= b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b >= a and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    return (a, b) if a <= b else None
 
 
 def _in_order_to(prep: Token, pobj: Token) -> bool:

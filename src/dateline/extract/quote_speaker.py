@@ -154,7 +154,8 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
         if child.dep_ in NP_LEFT_DEPS or child.dep_ == "punct" and child.i == tok.i - 1:
             a = min(a, child.left_edge.i)
     b = tok.i
-    if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "DET"):  # "Some of the protesters", "the head of state"
+    # "Some of the protesters", "the head of state", "Most of those polled"
+    if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "DET") or tok.lower_ in QUANTIFIERS:
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -342,8 +343,8 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return resolve(pobj, article, lex, names)
+                if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return resolve(pobj, article, lex, names)  # not "imaging from 2017": when, not whose
         for child in tok.lefts:
             # "CNN's projections", "Federal Aviation Administration records": whose figures they are
             named = child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in ("ORG", "GPE", "PERSON")

@@ -43,6 +43,8 @@ from .quote_speaker import Speaker
 
 THING_PRONOUNS = frozenset({"it", "this", "that"})
 QUOTE_OPENERS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + "\"'")
+# cues that also say what a thing shows: a source only when their subject can be one (a study, a person, a body)
+EVIDENTIAL = frozenset({"show", "suggest", "indicate", "underscore", "highlight", "reveal", "demonstrate"})
 
 
 def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]]:
@@ -74,6 +76,8 @@ def _cue_pass(ctx: Context, directs: list[Direct]) -> tuple[list[Cand], set[int]
         if m.cue.frame == "document" and any(sp.kind != "document" for sp in speakers):
             if quote_speaker.document_before(subj, ctx.lex) is None:
                 continue  # "It read, ..." after "released a statement" is the statement
+        if tok.lemma_.lower() in EVIDENTIAL and not quote_speaker.can_speak(subj, speakers, ctx.lex):
+            continue  # "The fact that the bill has no Republicans shows ...": evidence, nobody's report
         object_only = m.cue.frame == "object" or (m.cue.frame == "both" and not _has_clause(tok))
         if object_only and (
             not quote_speaker.can_speak(subj, speakers, ctx.lex) or quote_cues.says_nothing(tok) or _activity(tok, ctx)
@@ -439,8 +443,11 @@ def _reporter(ctx: Context, tok: Token) -> Token | None:
 
 
 def _bare_number(tok: Token) -> bool:
-    """A number standing alone ("reported on Tuesday, 21 confirmed cases"), not "One of the victims"."""
-    return tok.like_num and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    """A number standing alone ("reported on Tuesday, 21 confirmed cases"), not "One of the victims", "The two",
+    "Those over 60": a determiner makes it a group of people."""
+    if not tok.like_num or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "all") for c in tok.lefts)
 
 
 def _named_thing(span, cue: Token) -> bool:
