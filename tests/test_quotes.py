@@ -1711,3 +1711,42 @@ def test_a_set_off_attribution_after_another_reports_only_what_follows_that_ones
         ("said", ["Belarus and Cuba have confirmed their readiness to join"]),
         ("adding", ["they will"]),
     ]
+
+
+def test_according_to_between_a_verb_and_its_object_reports_both_sides(run):
+    _, qs = run(
+        "Thunberg then led, according to Time, the largest climate change demonstration in history. The outbreak "
+        "killed at least 62, including, according to government reports, 54 small children."
+    )
+    assert [[c.text for c in q.content] for q in qs] == [
+        ["Thunberg then led", "the largest climate change demonstration in history"],
+        ["54 small children"],
+    ]
+
+
+def test_a_name_in_marks_inside_a_clause_is_no_quotation(run):
+    _, qs = run(
+        'Cruz said he is not part of the "Never Trump" movement. Bolton said he is no member of "Neocons For '
+        'Hillary" and never was. The crowd chanted "Lock Her Up" as he spoke.'
+    )
+    assert [(q.kind, q.text) for q in qs] == [
+        ("indirect", 'he is not part of the "Never Trump" movement'),
+        ("indirect", 'he is no member of "Neocons For Hillary" and never was'),
+        ("direct", "Lock Her Up"),
+    ]
+
+
+def test_making_a_point_or_a_case_reports_it(run):
+    _, qs = run(
+        "Bolton made the point that the threat was growing. Clinton is making the case that Trump is unfit. In "
+        "the case that the bill fails, the state will sue."
+    )
+    assert [(q.speaker.name, q.text) for q in qs] == [
+        ("Bolton", "the threat was growing"),
+        ("Clinton", "Trump is unfit"),
+    ]
+
+
+def test_the_one_asked_answers_next(extract):
+    text = 'Scott Conroy asked Bernie Sanders whether the race was over. "Sure it is not," he said.'
+    assert by_text(extract(text).quotes, "Sure it is not").speaker.name == "Bernie Sanders"

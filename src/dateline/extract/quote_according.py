@@ -58,6 +58,10 @@ def according_pass(ctx: Context, directs: list[Direct]) -> list[Cand]:
             # "One child was, according to the fire service, among the dead": the clause goes on after the source
             rng = (src_end + 1, sent.end - 1)
             lead = ctx.content(sent.start, tok.i - 1, tok.idx)
+        elif before and after and (verb := _completed(after, before)) is not None:
+            # "Thunberg then led, according to Time, the largest demonstration": the clause is on both sides
+            rng = (src_end + 1, sent.end - 1)
+            lead = ctx.content(verb.left_edge.i, tok.i - 1, tok.idx)
         elif before and _trails(after):
             rng = (sent.start, tok.i - 1)  # "..., according to X." / "..., according to X, the US attorney."
         else:
@@ -132,6 +136,22 @@ def _opinion_noun(doc, first: int, limit: int) -> Token | None:  # noqa: ANN001 
                 return doc[i - 2]  # "from his point of view": "point" holds the possessive
             return t
     return None
+
+
+def _completed(after: list[Token], before: list[Token]) -> Token | None:
+    """The finite verb before "according to X" whose object or complement follows it ("led, according to Time,
+    the largest demonstration"), not a participle ("including, according to reports, 54 children")."""
+    inside = {t.i for t in after}
+    roots = [t for t in after if t.head.i not in inside]
+    heads = {r.head for r in roots}
+    if len(heads) != 1 or any(r.dep_ not in ("dobj", "attr", "oprd", "acomp") for r in roots):
+        return None
+    verb = heads.pop()
+    last = before[-1]
+    if last.pos_ == "ADP" or last.tag_ == "VBG":
+        return None  # "killed at least 62, including, according to reports, 54 children": what the reports count
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb if finite and verb.pos_ in ("VERB", "AUX") and verb in before else None
 
 
 def _trails(after: list[Token]) -> bool:

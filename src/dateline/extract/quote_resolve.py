@@ -113,6 +113,9 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                     break
                 if role is not None and sp.kind == "unnamed" and _head_lemma(ctx, sp) == role.split()[-1]:
                     return sp  # 'Another GOP official said ... "...," the official said': the same unnamed source
+                asked = _asked(ctx, c)
+                if asked is not None and role is None and fits(asked, gender) and asked.etype == "PERSON":
+                    return asked  # 'Conroy asked Sanders whether ... "Sure," he said': the one asked answers
                 person = sp.etype == "PERSON" or (sp.etype is None and sp.kind == "named")
                 if (want_person is None or person == want_person) and fits(sp, gender) and takes(sp):
                     return sp
@@ -320,6 +323,17 @@ def _indefinite(sp: Speaker) -> bool:
     """ "anyone", "nobody", "no candidate": a speaker no later "he" or "they" refers back to."""
     name = sp.source.name.lower()
     return sp.kind == "unnamed" and (name in NOBODY_IN_PARTICULAR or name.startswith("no "))
+
+
+def _asked(ctx: Context, c: Cand) -> Speaker | None:
+    """The person a question was put to ("Conroy asked Sanders whether ..."), who speaks next."""
+    if c.cue_tok is None or c.kind != "indirect":
+        return None
+    cue = ctx.doc[c.cue_tok]
+    if cue.lemma_.lower() not in quote_cues.ASKING:
+        return None
+    obj = next((o for o in cue.children if o.dep_ in ("dobj", "dative") and o.ent_type_ == "PERSON"), None)
+    return resolve(obj, ctx.article, ctx.lex, ctx.names) if obj is not None else None
 
 
 def _head_lemma(ctx: Context, sp: Speaker) -> str | None:

@@ -469,6 +469,10 @@ def _named_thing(span, cue: Token) -> bool:
 
 _NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
 _TITLE_SMALL_WORDS = frozenset("a an the of and in on for to at by with or".split())
+_AMOUNT = re.compile(r"[$€£]?\d[\d,.]*%?")
+_NAME_PREPS = frozenset({"on", "of", "from", "with", "in", "at"})
+# what follows a name in marks: the noun it names ('"Never Trump" movement') or the rest of a sentence, not a verb
+_NAMED_THING = r"(?:[a-z]+(?:\s|[.,;:])|[.,;:)]|$|and\b|or\b)"
 
 
 def _in_a_name(text: str, m: MarkedQuote) -> bool:
@@ -479,7 +483,7 @@ def _in_a_name(text: str, m: MarkedQuote) -> bool:
     words = text[m.start : m.end].split()
     if not words or len(words) > 6 or not words[0][:1].isupper():
         return False
-    if not all(_NAME_WORD.fullmatch(w) or w in _TITLE_SMALL_WORDS for w in words):
+    if not all(_NAME_WORD.fullmatch(w) or w in _TITLE_SMALL_WORDS or _AMOUNT.fullmatch(w) for w in words):
         return False  # every word capitalised but "of", "the" ...: no sentence, no end punctuation
     before = text[max(0, m.open_at - 40) : m.open_at].split()
     prev_word = before[-1] if before else ""
@@ -487,6 +491,9 @@ def _in_a_name(text: str, m: MarkedQuote) -> bool:
     given = _NAME_WORD.fullmatch(prev_word) and not (prev_word.endswith(".") and len(prev_word) > 2)  # not "Washington."
     if len(words) <= 2 and given and re.match(r"[A-Z][a-z]+\b", after):
         return True  # 'Marcia "Cia" Price'
+    # 'the "Never Trump" movement', 'a member of "Neocons For Hillary" and', 'said on "Meet the Press."'
+    if len(words) >= 2 and prev_word.lower() in _NAME_PREPS | {"the"} and re.match(_NAMED_THING, after):
+        return True
     return prev_word.endswith(("'s", "’s")) and prev_word[:1].isupper()
 
 
