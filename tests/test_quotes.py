@@ -1750,3 +1750,16 @@ def test_making_a_point_or_a_case_reports_it(run):
 def test_the_one_asked_answers_next(extract):
     text = 'Scott Conroy asked Bernie Sanders whether the race was over. "Sure it is not," he said.'
     assert by_text(extract(text).quotes, "Sure it is not").speaker.name == "Bernie Sanders"
+
+
+def test_those_who_are_described_speak_as_described(run):
+    _, qs = run("Peter King met the press. Those who know him say he is honest. He said those were the rules.")
+    assert [(q.speaker.name, q.text) for q in qs] == [
+        ("Those who know him", "he is honest"),
+        ("Peter King", "those were the rules"),
+    ]
+
+
+def test_establishing_that_reports_and_establishing_a_thing_does_not(run):
+    _, qs = run("Researchers established that the virus spreads by air. The city established a fund for the victims.")
+    assert [(q.speaker.name, q.cue.text) for q in qs] == [("Researchers", "established")]

@@ -164,6 +164,9 @@ def name_genders() -> dict[str, str]:
     so this list never makes a word a person's name."""
     out = {r[0].lower(): r[1] for r in lexicons.rows("given_names_ssa.tsv") if len(r) >= 2 and r[1] in ("m", "f")}
     out.update(given_names())
+    for row in lexicons.rows("given_names.tsv"):  # "-": no gender to read from it ("Ma Ngok": a surname first)
+        if len(row) >= 2 and row[1] == "-":
+            out.pop(row[0].lower(), None)
     return out
 
 

@@ -307,6 +307,10 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     al = tok if low in ("al", "al.") else doc[tok.i - 1] if tok.text == "." and tok.i >= 1 else None
     if al is not None and al.lower_ in ("al", "al.") and al.i >= 2 and doc[al.i - 1].lower_ == "et":
         return _et_al(al, text)
+    described = _described_group(tok)
+    if described is not None:  # "Those who have sketched out plans": the people the clause describes
+        span = make_span(text, tok.idx, doc[described].idx + len(doc[described]))
+        return Speaker(Source(name=span.text, mention=span), "unnamed", None)
     if low in PRONOUNS_PERSON | PRONOUNS_OTHER or (tok.pos_ == "PRON" and low not in QUANTIFIERS):
         span = make_span(text, tok.idx, tok.idx + len(tok))
         ent = _head_entity(article, tok, (span.start, span.end))
@@ -421,6 +425,16 @@ def _described_to(tok: Token, b: int, lex: Lexicon) -> tuple[int, int]:
         end = last
         named = last if formula and named == child.i - 1 else named
     return end, named
+
+
+def _described_group(tok: Token) -> int | None:
+    """The last token of "those who ..."/"anyone who ..." when a short relative clause says who they are."""
+    if tok.lower_ not in ("those", "these", "anyone", "everyone", "someone", "people"):
+        return None
+    clause = next((c for c in tok.rights if c.dep_ == "relcl"), None)
+    if clause is None or clause.right_edge.i - tok.i > 12 or any(t.text in ",;:" for t in clause.subtree):
+        return None
+    return clause.right_edge.i
 
 
 def _year(tok: Token) -> bool:
