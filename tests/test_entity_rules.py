@@ -259,5 +259,7 @@ def test_the_president_is_not_the_president_elect(run):
 
 
 def test_a_surname_first_name_is_no_given_name_gender(extract):
-    article = extract('Political scientist Ma Ngok said the vote was a referendum. He noted, "The government has failed."')
+    article = extract(
+        'Political scientist Ma Ngok said the vote was a referendum. He noted, "The government has failed."'
+    )
     assert [q.speaker.name for q in article.quotes] == ["Ma Ngok", "Ma Ngok"]
