@@ -129,3 +129,8 @@ def test_the_one_asked_holds_no_question(extract):
     article = extract("Asked about the plan, the minister said it would pass.")
     assert [s.cue.text for s in article.stances] == []
     assert [q.speaker.name for q in article.quotes] == ["the minister"]
+
+
+def test_a_conviction_before_the_clause_is_its_subjects(extract):
+    article = extract("Convinced that the plan would fail, the minister resigned.")
+    assert [(s.speaker.name, s.cue.text) for s in article.stances] == [("the minister", "Convinced")]

@@ -88,7 +88,12 @@ def match(tok: Token, lex: Lexicon) -> CueMatch | None:
 
 
 def _finds_it(tok: Token) -> bool:
-    """ "find it hard to", "found it necessary": "it" and an adjective after the verb."""
+    """ "find it hard to", "found it necessary": "it" and an adjective after the verb (not "found it likely
+    that ...": a finding, its that-clause what was found)."""
+    if any(t.lower_ == "that" and t.dep_ == "mark" for t in tok.subtree) or any(
+        t.lemma_.lower() in ("likely", "unlikely", "probable", "improbable", "certain", "clear") for t in tok.rights
+    ):
+        return False
     for child in tok.rights:
         if child.lower_ == "it" and child.dep_ in ("dobj", "nsubj"):
             return True
@@ -252,12 +257,20 @@ def speaker_token(tok: Token, depth: int = 0) -> Token | None:
     return None
 
 
+# verbs whose passive participle before a clause makes its subject the one addressed or named ("Asked ...", "When
+# told ...", "Quoted by Reuters, ...", "Called the Ineos Challenge, ...")
+ADDRESSED = frozenset({"ask", "tell", "press", "question", "quiz", "inform", "urge", "challenge", "confront",
+                       "invite", "remind", "warn", "prompt", "approach", "contact", "interview", "encourage",
+                       "advise", "order", "instruct", "implore", "quote", "call", "name", "dub"})  # fmt: skip
+
+
 def passive_adjunct(tok: Token) -> bool:
     """ "Asked what might surprise people, Perez says ...", "When told he was in the Cabinet, Bush ...": a bare past
     participle before the clause is passive; its subject is the one asked or told, not who asked ("When pressed by
     Holt" names who pressed)."""
     return (
         tok.tag_ == "VBN"
+        and tok.lemma_.lower() in ADDRESSED
         and tok.dep_ == "advcl"
         and tok.i < tok.head.i
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in tok.children)
@@ -1027,6 +1040,8 @@ def set_off(tok: Token) -> tuple[int, int] | None:
         return None
     if doc[b + 1].tag_ in ("VBG", "VBN"):
         return None  # "..., Ushakov said, adding that ...": the cue's own participle, not the clause resumed
+    if doc[b + 1].dep_ == "cc" and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[b + 2 : sent.end]):
+        return None  # "The team lost, the fans complained, and the coach resigned": a list of what happened
     if any(t.dep_ in ("relcl", "acl", "advcl") for t in [doc[a - 1], *doc[a - 1].ancestors] if t != tok):
         return None  # "Schultz, who works for RT and, he said, has seemed ...": inside a clause of its own
     return a, b

@@ -40,7 +40,7 @@ def dash_line(ctx: Context, d: Direct) -> None:
     m = DASH_LINE.match(ctx.text[ps:pe]) if pe > ps else None
     if m is None:
         end = close + 1 if close is not None else d.mark.end
-        if p + 1 >= len(ctx.paras) or ctx.text[end : ctx.paras[p][1]].strip(" \t.,;!?\"'”’»"):
+        if p + 1 >= len(ctx.paras) or not _ends_paragraph(ctx, end, ctx.paras[p][1]):
             return  # the credit line under a paragraph is for a quotation that ends it
         ps, pe = ctx.paras[p + 1]
         m = DASH_LINE.match(ctx.text[ps:pe])
@@ -55,6 +55,15 @@ def dash_line(ctx: Context, d: Direct) -> None:
     while ctx.text[dash].isspace():
         dash += 1
     attach(d, [sp], (dash, dash + 1), None, "neutral", dash, pe - d.mark.end)
+
+
+_TRAILER = re.compile(r"\([^()\n]{0,40}\)|\[[^\[\]\n]{0,12}\]")  # "(2019)", "(Applause)", "[1]"
+
+
+def _ends_paragraph(ctx: Context, start: int, end: int) -> bool:
+    """Whether only punctuation, a bracketed note or further quotations follow a quotation in its paragraph."""
+    rest = "".join(ch if not ctx.in_quote(i, i + 1) else " " for i, ch in enumerate(ctx.text[start:end], start))
+    return not _TRAILER.sub(" ", rest).strip(" \t.,;!?\"'“”‘’«»")
 
 
 def head_in(ctx: Context, start: int, end: int) -> Token | None:
@@ -182,14 +191,14 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
 
 
 def _headline_at(ctx: Context, start: int) -> bool:
-    """Whether the paragraph at `start` is the article's headline: the one read, or else a first line that is no
-    transcript's (the line after it is no 'NAME: ...' line)."""
+    """Whether the paragraph at `start` is the article's headline: the one read, or else a first line of a text
+    with more to it and no other 'NAME: ...' line (a transcript's turns), that asks nothing."""
     h = ctx.article.headline
     if h is not None:
         return h.start <= start < h.end
-    if not ctx.paras or start != ctx.paras[0][0]:
+    if len(ctx.paras) < 2 or start != ctx.paras[0][0] or ctx.text[slice(*ctx.paras[0])].rstrip().endswith("?"):
         return False
-    return len(ctx.paras) == 1 or LABEL_LINE.match(ctx.text[slice(*ctx.paras[1])]) is None
+    return not any(LABEL_LINE.match(ctx.text[ps:pe]) for ps, pe in ctx.paras[1:])
 
 
 def sentence_like(ctx: Context, d: Direct) -> bool:

@@ -91,7 +91,8 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
         return any(has_words(t, f) for t in known for f in fits)
 
     def previous(before: int, want_person: bool | None, names_too: bool = True, gender: str | None = None,
-                 role: str | None = None, specific: tuple[str, ...] = ()) -> Speaker | None:  # fmt: skip
+                 role: str | None = None, specific: tuple[str, ...] = (),
+                 described: frozenset[str] = frozenset()) -> Speaker | None:  # fmt: skip
         para = ctx.para_of(before)
         passed_over = False  # once someone whose title contradicts the role is passed, only a fitting title will do
 
@@ -112,7 +113,11 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                 if para - ctx.para_of(c.order) > 3 or c.order < stop:
                     break
                 if role is not None and sp.kind == "unnamed" and _head_lemma(ctx, sp) == role.split()[-1]:
-                    return sp  # 'Another GOP official said ... "...," the official said': the same unnamed source
+                    # 'Another GOP official said ... "...," the official said': the same unnamed source (not "the
+                    # Russian official" after "a U.S. official": every word of the description must be the same)
+                    if described <= set(_words(sp.source.mention.text if sp.source.mention else sp.source.name)):
+                        return sp
+                    continue
                 asked = _asked(ctx, c)
                 if asked is not None and role is None and fits(asked, gender) and asked.etype == "PERSON":
                     return asked  # 'Conroy asked Sanders whether ... "Sure," he said': the one asked answers
@@ -192,8 +197,9 @@ def resolve_in_order(ctx: Context, cands: list[Cand]) -> None:
                     c.speaker = _named_by(found.source, sp.source.mention, "named", "PERSON")
                     done.append(c)
                     continue
+            described = frozenset(_words(sp.source.name)) - ARTICLES if sp.kind == "nominal" else frozenset()
             prev = previous(c.order, want, names_too=sp.fallback is None, gender=gender, role=role,
-                            specific=specific)  # fmt: skip
+                            specific=specific, described=described)  # fmt: skip
             if low == "i":
                 prev = _first_person(ctx, done, c.order) or prev
             if sp.fallback is not None and (
@@ -334,6 +340,13 @@ def _asked(ctx: Context, c: Cand) -> Speaker | None:
         return None
     obj = next((o for o in cue.children if o.dep_ in ("dobj", "dative") and o.ent_type_ == "PERSON"), None)
     return resolve(obj, ctx.article, ctx.lex, ctx.names) if obj is not None else None
+
+
+ARTICLES = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,'’").lower() for w in text.split()]
 
 
 def _head_lemma(ctx: Context, sp: Speaker) -> str | None:

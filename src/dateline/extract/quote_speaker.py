@@ -307,7 +307,7 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
     al = tok if low in ("al", "al.") else doc[tok.i - 1] if tok.text == "." and tok.i >= 1 else None
     if al is not None and al.lower_ in ("al", "al.") and al.i >= 2 and doc[al.i - 1].lower_ == "et":
         return _et_al(al, text)
-    described = _described_group(tok)
+    described = _described_group(tok, lex)
     if described is not None:  # "Those who have sketched out plans": the people the clause describes
         span = make_span(text, tok.idx, doc[described].idx + len(doc[described]))
         return Speaker(Source(name=span.text, mention=span), "unnamed", None)
@@ -347,8 +347,9 @@ def resolve(tok: Token, article: Article, lex: Lexicon, names: dict[str, str]) -
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and not pobj.like_num and pobj.ent_type_ not in ("DATE", "TIME"):
-                    return resolve(pobj, article, lex, names)  # not "imaging from 2017": when, not whose
+                if pobj is not None and _owner(pobj, child.lower_, lex):
+                    owner = resolve(pobj, article, lex, names)
+                    return replace(owner, channel=channel_of(tok, lex) or owner.channel)
         for child in tok.lefts:
             # "CNN's projections", "Federal Aviation Administration records": whose figures they are
             named = child.dep_ == "compound" and child.pos_ == "PROPN" and child.ent_type_ in ("ORG", "GPE", "PERSON")
@@ -409,8 +410,8 @@ def _described_to(tok: Token, b: int, lex: Lexicon) -> tuple[int, int]:
             break
         formula = False
         if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPS:
-            last = _phrase_end(child, lex)
-        elif (child.dep_ == "amod" and child.pos_ == "ADJ") or (child.dep_ == "acl" and child.tag_ == "VBN"):
+            last = _phrase_end(child, lex) if _place_or_body(child, lex) else None
+        elif child.lemma_.lower() in SOURCE_FORMULAS and child.dep_ in ("amod", "acl"):
             preps = [c for c in child.rights if c.dep_ == "prep"]
             if not preps or preps[0].i != child.i + 1:
                 break
@@ -427,14 +428,59 @@ def _described_to(tok: Token, b: int, lex: Lexicon) -> tuple[int, int]:
     return end, named
 
 
-def _described_group(tok: Token) -> int | None:
-    """The last token of "those who ..."/"anyone who ..." when a short relative clause says who they are."""
-    if tok.lower_ not in ("those", "these", "anyone", "everyone", "someone", "people"):
+# the words after "a source ..." that tell how it knows: the usual formulas for a source that cannot be named
+SOURCE_FORMULAS = frozenset(
+    {"close", "familiar", "knowledgeable", "privy", "briefed", "involved", "acquainted", "connected", "linked",
+     "loyal", "allied", "affiliated", "aware"}
+)  # fmt: skip
+# bodies that speak through what comes from them ("a document from the ministry", "reports from Omsk hospital")
+BODY_NOUNS = frozenset(
+    {"company", "firm", "university", "school", "hospital", "office", "headquarters", "ministry", "department",
+     "agency", "government", "administration", "party", "army", "military", "police", "court", "parliament",
+     "congress", "senate", "embassy", "campaign", "union", "organization", "organisation", "committee", "council"}
+)  # fmt: skip
+# what an "in"/"at"/"from" phrase after an unnamed source names when it describes it: a place or a body
+PLACE_OR_BODY_NOUNS = BODY_NOUNS | frozenset(
+    {"country", "state", "city", "town", "village", "region", "province", "district", "area", "capital", "county",
+     "camp", "prison", "house", "group", "team", "industry", "sector", "community", "neighborhood", "street"}
+)  # fmt: skip
+
+
+def _place_or_body(prep: Token, lex: Lexicon) -> bool:
+    """Whether a phrase "in/at/for/from X" after an unnamed source says where or whose it is ("officials in
+    Washington", "a spokesman for the ministry"), not when or how ("officials in the past", "witnesses in tears")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    if any(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC", "PERSON") for t in pobj.subtree):
+        return True
+    lemma = pobj.lemma_.lower()
+    return lemma in PLACE_OR_BODY_NOUNS or lemma in role_heads() or lex.unnamed.get(lemma) == "group"
+
+
+def _described_group(tok: Token, lex: Lexicon) -> int | None:
+    """The last token of "those who ..."/"anyone who ..." when a short relative clause says who they are (and
+    reports nothing: in "those who say X" the clause is the report)."""
+    if tok.lower_ not in ("those", "these", "anyone", "everyone", "someone"):
         return None
     clause = next((c for c in tok.rights if c.dep_ == "relcl"), None)
     if clause is None or clause.right_edge.i - tok.i > 12 or any(t.text in ",;:" for t in clause.subtree):
         return None
+    cues = (lex.verbs.get(t.lemma_.lower()) for t in clause.subtree if t.pos_ == "VERB")
+    if any(c is not None and c.frame not in ("belief", "intent") for c in cues):
+        return None
     return clause.right_edge.i
+
+
+def _owner(pobj: Token, prep: str, lex: Lexicon) -> bool:
+    """Whether "by X"/"from X" after a figure or a document names whose it is: "estimates by event organizers",
+    "a document from the ministry"; not when or where it was taken ("imaging from 2017", "video from the rally")."""
+    if pobj.like_num or pobj.ent_type_ in ("DATE", "TIME"):
+        return False
+    if prep == "by" or pobj.ent_type_ in ("PERSON", "ORG", "NORP") or channel_of(pobj, lex) is not None:
+        return True  # "excerpts from Bob Woodward's book": the book's author (not "photos from Gaza": a place)
+    lemma = pobj.lemma_.lower()
+    return lemma in role_heads() or lemma in BODY_NOUNS or lex.unnamed.get(lemma) in ("person", "group")
 
 
 def _year(tok: Token) -> bool:

@@ -190,7 +190,8 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         m = quote_cues.match(tok, ctx.lex)
         if m is None or (tok.i in used and m.cue.frame != "clause") or quote_cues.inside_attribution(m, ctx.lex):
             continue  # "X said the men thought they were "...": the words are X's
-        if tok.dep_ == "relcl" and d.mark.start < tok.left_edge.idx:
+        pointing = next_start is not None and tok.i >= next_start and doc[next_start].lower_ in POINTERS
+        if tok.dep_ == "relcl" and d.mark.start < tok.left_edge.idx and not pointing:
             continue  # 'unveiled the "Green Deal," which critics say will raise taxes': what they say of it
         if next_start is not None and tok.i >= next_start and not _tags_on(ctx, tok, next_start):
             continue  # 'the response "required all hands on deck." Authorities stated that ...': a report of its own
@@ -231,12 +232,32 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
 
 def _tags_on(ctx: Context, tok: Token, start: int) -> bool:
     """'"It is over." said the minister.', '"Really?" he asked.': a cue opening the sentence the parser split off
-    right after a quotation (its first verb), which reports nothing of its own but perhaps another quotation,
-    tags that quotation."""
-    if any(t.pos_ in ("VERB", "AUX") for t in tok.doc[start : tok.i]):
+    right after a quotation (its first verb, its subject's own clauses aside), which reports nothing of its own
+    but perhaps another quotation or a word pointing back at it ('said it twice', 'chanted the slogan'), tags
+    that quotation; so does a sentence that opens by pointing back ('That's what the mayor said')."""
+    doc = tok.doc
+    if doc[start].lower_ in POINTERS:
+        return True
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    own_aux = {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in skip | own_aux for t in doc[start : tok.i]):
         return False
     own = (c for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp"))
-    return all(ctx.in_quote(c.idx, c.idx + len(c)) for c in own)
+    return all(ctx.in_quote(c.idx, c.idx + len(c)) or _points_back(c) for c in own)
+
+
+POINTERS = frozenset({"that", "this", "those", "these", "such", "so"})
+QUOTED_THINGS = frozenset({"word", "slogan", "phrase", "line", "remark", "message", "question", "chant", "words"})
+
+
+def _points_back(tok: Token) -> bool:
+    """ "it", "that", "the words", "the slogan": an object that stands for the quotation just before."""
+    if tok.lower_ in ("it", "that", "this", "so"):
+        return True
+    return tok.lemma_.lower() in QUOTED_THINGS and any(
+        d.lower_ in ("the", "those", "that", "these", "this") for d in tok.lefts
+    )
 
 
 def _cue_sentence_before(ctx: Context, d: Direct, used: set[int]) -> bool:
@@ -277,8 +298,11 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
         verb = verb.head
     if ctx.in_quote(verb.idx, verb.idx + 1):
         # 'The ministry issued the following statement from the king: "..."': the parser made the introduction
-        # a clause of the quotation's verb
+        # a clause of the quotation's verb (not 'Le Pen mocked the president's speech: "..."': whose words those
+        # are the introduction does not say)
         verb = next((c for c in verb.lefts if c.dep_ in ("ccomp", "parataxis") and c.i < colon[0].i), verb)
+        if any(_someone_elses_words(o, ctx) for o in verb.children if o.dep_ == "dobj"):
+            return False
     if verb.pos_ != "VERB" or ctx.in_quote(verb.idx, verb.idx + 1):
         return False
     found = _speaking_subject(ctx, verb)
@@ -297,6 +321,13 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
         speakers = author
     attach(d, speakers, (verb.idx, verb.idx + len(verb)), chan, "neutral", verb.idx, distance, verb.i)
     return True
+
+
+def _someone_elses_words(obj: Token, ctx: Context) -> bool:
+    """ "the president's speech", "Macron's statement": words the object says are another's (not "Soleimani's
+    lifepath", which the speaker praises in his own)."""
+    spoken = quote_speaker.channel_of(obj, ctx.lex) is not None or obj.lemma_.lower() in ("remark", "word", "comment")
+    return spoken and any(g.dep_ == "poss" and g.pos_ != "PRON" for g in obj.children)
 
 
 def _author(ctx: Context, documents: list[Token]) -> list[Speaker] | None:
@@ -377,20 +408,26 @@ def _perfect(ctx: Context, c: Cand) -> bool:
     return any(a.dep_ == "aux" and a.lemma_ == "have" for a in ctx.doc[c.cue_tok].children)
 
 
-def _occasion(ctx: Context, c: Cand) -> bool:
+def _occasion(ctx: Context, c: Cand, prev: Cand) -> bool:
     """ "Mr. Obama said on Saturday night at the gala", "he told a crowd in Cleveland": a cue that names when, where
-    or to whom the words were said is another occasion than the message before."""
+    or to whom the words were said is another occasion than the message before, unless that message was dated
+    the same ("In a statement on Monday, ... The ministry said Monday that ...")."""
     if c.cue_tok is None:
         return False
     cue = ctx.doc[c.cue_tok]
+    before = {e.text.lower() for e in ctx.doc[prev.cue_tok].sent.ents} if prev.cue_tok is not None else set()
     for child in cue.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN") and cue.lemma_.lower() == "tell":
             return True
-        if child.dep_ in ("npadvmod", "prep") and any(
-            t.ent_type_ in ("DATE", "TIME", "FAC", "EVENT") and not ctx.in_quote(t.idx, t.idx + 1)
+        if child.dep_ not in ("npadvmod", "prep"):
+            continue
+        named = {
+            t.lower_
             for t in child.subtree
-        ):
-            return True
+            if t.ent_type_ in ("DATE", "TIME", "FAC", "EVENT") and not ctx.in_quote(t.idx, t.idx + 1)
+        }
+        if named and not all(any(word in e for e in before) for word in named):
+            return True  # a word of the time or place that the message before did not name
     return False
 
 
@@ -471,8 +508,15 @@ _NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
 _TITLE_SMALL_WORDS = frozenset("a an the of and in on for to at by with or".split())
 _AMOUNT = re.compile(r"[$€£]?\d[\d,.]*%?")
 _NAME_PREPS = frozenset({"on", "of", "from", "with", "in", "at"})
-# what follows a name in marks: the noun it names ('"Never Trump" movement') or the rest of a sentence, not a verb
-_NAMED_THING = r"(?:[a-z]+(?:\s|[.,;:])|[.,;:)]|$|and\b|or\b)"
+# the nouns a name in marks is the name of ('the "Never Trump" movement'), after it
+_NAMED_HEADS = (
+    "movement|campaign|group|program|programme|show|act|bill|law|party|initiative|caucus|coalition|tour|plan|"
+    "policy|project|committee|organization|network|series|podcast|book|film|movie|album|song|event|conference|"
+    "summit|operation|doctrine|club|fund|foundation|award|prize|era|wing|faction|agenda|brand|franchise|festival|"
+    "protest|march|rally|website|site|blog|page|account|hashtag|app|game|team|exhibition|report|study|column"
+)
+_NAMED_THING = re.compile(rf"(?:{_NAMED_HEADS})s?\b")
+_NAME_END = re.compile(r"(?:[.,;:)]|$|and\b|or\b|that\b)")  # 'a member of "Neocons For Hillary" and never was'
 
 
 def _in_a_name(text: str, m: MarkedQuote) -> bool:
@@ -491,8 +535,11 @@ def _in_a_name(text: str, m: MarkedQuote) -> bool:
     given = _NAME_WORD.fullmatch(prev_word) and not (prev_word.endswith(".") and len(prev_word) > 2)  # not "Washington."
     if len(words) <= 2 and given and re.match(r"[A-Z][a-z]+\b", after):
         return True  # 'Marcia "Cia" Price'
-    # 'the "Never Trump" movement', 'a member of "Neocons For Hillary" and', 'said on "Meet the Press."'
-    if len(words) >= 2 and prev_word.lower() in _NAME_PREPS | {"the"} and re.match(_NAMED_THING, after):
+    # 'the "Never Trump" movement', 'a member of "Neocons For Hillary" and', 'said on "Meet the Press."' (not
+    # 'the "Fake News Media" is', 'blasted the "Do Nothing Democrats" on Twitter': a phrase of the speaker's)
+    if len(words) >= 2 and prev_word.lower() in _NAME_PREPS | {"the"} and _NAMED_THING.match(after):
+        return True
+    if len(words) >= 2 and prev_word.lower() in _NAME_PREPS and _NAME_END.match(after):
         return True
     return prev_word.endswith(("'s", "’s")) and prev_word[:1].isupper()
 
@@ -565,7 +612,7 @@ def extract(doc: Doc, article: Article) -> list[Quote]:
             continue
         summary = c.via is None and _perfect(ctx, c)  # keeps no channel, and breaks no chain of one
         near = prev is not None and ctx.para_of(c.order) - ctx.para_of(prev.order) <= 1
-        same_message = near and prev.via and same(prev.speaker, c.speaker) and not _occasion(ctx, c)
+        same_message = near and prev.via and same(prev.speaker, c.speaker) and not _occasion(ctx, c, prev)
         if c.via is None and same_message and not summary:
             c.via = prev.via  # the same message goes on; paragraphs later, the speaker may speak anywhere
         if c.via in delivered and not same_source(delivered[c.via], c.speaker.source):
