@@ -1826,3 +1826,14 @@ def test_what_comes_from_a_body_or_a_book_is_theirs_and_from_a_place_is_not(run)
         ("Video", "shows"),
         ("he", "appreciated"),
     ]
+
+
+def test_a_sentence_pointing_back_tags_the_quotation_and_this_week_does_not(run):
+    _, qs = run(
+        '"We will win." This week, the minister said the talks would resume. "I am innocent." Those were the '
+        "words the defendant repeated to the court."
+    )
+    assert [(q.kind, q.speaker.name, q.text) for q in qs] == [
+        ("indirect", "the minister", "the talks would resume"),
+        ("direct", "the defendant", "I am innocent."),
+    ]

@@ -190,7 +190,7 @@ def _nearby_cue(ctx: Context, d: Direct, directs: list[Direct], used: set[int]) 
         m = quote_cues.match(tok, ctx.lex)
         if m is None or (tok.i in used and m.cue.frame != "clause") or quote_cues.inside_attribution(m, ctx.lex):
             continue  # "X said the men thought they were "...": the words are X's
-        pointing = next_start is not None and tok.i >= next_start and doc[next_start].lower_ in POINTERS
+        pointing = next_start is not None and tok.i >= next_start and _points_at_it(doc, next_start)
         if tok.dep_ == "relcl" and d.mark.start < tok.left_edge.idx and not pointing:
             continue  # 'unveiled the "Green Deal," which critics say will raise taxes': what they say of it
         if next_start is not None and tok.i >= next_start and not _tags_on(ctx, tok, next_start):
@@ -236,7 +236,7 @@ def _tags_on(ctx: Context, tok: Token, start: int) -> bool:
     but perhaps another quotation or a word pointing back at it ('said it twice', 'chanted the slogan'), tags
     that quotation; so does a sentence that opens by pointing back ('That's what the mayor said')."""
     doc = tok.doc
-    if doc[start].lower_ in POINTERS:
+    if _points_at_it(doc, start):
         return True
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     skip = {t.i for t in subj.subtree} if subj is not None else set()
@@ -247,7 +247,13 @@ def _tags_on(ctx: Context, tok: Token, start: int) -> bool:
     return all(ctx.in_quote(c.idx, c.idx + len(c)) or _points_back(c) for c in own)
 
 
-POINTERS = frozenset({"that", "this", "those", "these", "such", "so"})
+POINTERS = frozenset({"that", "this", "those", "these", "such"})
+
+
+def _points_at_it(doc: Doc, start: int) -> bool:
+    """A sentence opening "That's what ...", "Those were the words ...", "That was how ...": about the quotation
+    before it (not "This week, the minister said ...")."""
+    return doc[start].lower_ in POINTERS and start + 1 < len(doc) and doc[start + 1].lemma_ == "be"
 QUOTED_THINGS = frozenset({"word", "slogan", "phrase", "line", "remark", "message", "question", "chant", "words"})
 
 
