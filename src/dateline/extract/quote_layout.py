@@ -193,12 +193,25 @@ def label_lines(ctx: Context, directs: list[Direct]) -> list[Cand]:
 def _headline_at(ctx: Context, start: int) -> bool:
     """Whether the paragraph at `start` is the article's headline: the one read, or else a first line of a text
     with more to it and no other 'NAME: ...' line (a transcript's turns), that asks nothing."""
-    h = ctx.article.headline
-    if h is not None:
-        return h.start <= start < h.end
-    if len(ctx.paras) < 2 or start != ctx.paras[0][0] or ctx.text[slice(*ctx.paras[0])].rstrip().endswith("?"):
+    span = _headline_span(ctx)
+    if span is None or not span[0] <= start < span[1]:
+        return False
+    if ctx.article.headline is not None:
+        return True
+    if len(ctx.paras) < 2 or ctx.text[slice(*ctx.paras[0])].rstrip().endswith("?"):
         return False
     return not any(LABEL_LINE.match(ctx.text[ps:pe]) for ps, pe in ctx.paras[1:])
+
+
+def _headline_span(ctx: Context) -> tuple[int, int] | None:
+    """Where the headline is: the one the reading layer found, or else the article's first line."""
+    h = ctx.article.headline
+    if h is not None:
+        return h.start, h.end
+    if not ctx.paras:
+        return None
+    s, e = ctx.paras[0]
+    return (s, s + ctx.text[s:e].index("\n")) if "\n" in ctx.text[s:e] else (s, e)
 
 
 def sentence_like(ctx: Context, d: Direct) -> bool:
@@ -213,15 +226,10 @@ def sentence_like(ctx: Context, d: Direct) -> bool:
 
 def headline(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """A headline 'Claim — Russian envoy' or 'CLAIM - DEPUTY' is an indirect quote of that source."""
-    h = ctx.article.headline
-    if h is None:
-        if not ctx.paras:
-            return []
-        s, e = ctx.paras[0]
-        if "\n" in ctx.text[s:e]:
-            e = s + ctx.text[s:e].index("\n")
-    else:
-        s, e = h.start, h.end
+    span = _headline_span(ctx)
+    if span is None:
+        return []
+    s, e = span
     m = HEADLINE_DASH.match(ctx.text[s:e])
     if m is None or len(m.group("who").split()) > 6 or len(m.group("content").split()) < 3:
         return []

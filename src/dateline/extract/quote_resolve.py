@@ -349,10 +349,15 @@ def _words(text: str) -> list[str]:
     return [w.strip(".,'’").lower() for w in text.split()]
 
 
+def _mention_span(ctx: Context, sp: Speaker) -> Span | None:
+    """The tokens of the words that named a speaker here."""
+    mention = sp.source.mention
+    return ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
+
+
 def _head_lemma(ctx: Context, sp: Speaker) -> str | None:
     """The lemma of the noun heading the words that named a speaker ("A second CIA officer" -> "officer")."""
-    mention = sp.source.mention
-    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
+    span = _mention_span(ctx, sp)
     return span.root.lemma_.lower() if span is not None else None
 
 
@@ -372,8 +377,7 @@ def _portfolio(ctx: Context, sp: Speaker, role: str) -> tuple[str, ...]:
     head = role.split()
     if words[-len(head) :] != head:
         return ()
-    mention = sp.source.mention
-    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention is not None else None
+    span = _mention_span(ctx, sp)
     # a place before the role is no office: "the South Carolina senator" (not "the Treasury secretary")
     places = {t.lower_ for t in span if t.ent_type_ in ("GPE", "NORP", "LOC")} if span is not None else set()
     return portfolio(w for w in words[: -len(head)] if w not in places)

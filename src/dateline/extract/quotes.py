@@ -319,7 +319,7 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # "issued the following statement:" names the channel; "took a parting shot on Twitter:" a phrase on a word does
     # ("opposed Macron's statement:" names Macron's, not the subject's)
-    own = [o for o in objects if not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in o.children)]
+    own = [o for o in objects if not _anothers(o)]
     chan = next(filter(None, (quote_speaker.channel_of(o, ctx.lex) for o in own)), None)
     chan = chan or quote_cues.channel_near([verb, subj, *objects], ctx.lex)
     author = _author(ctx, objects) if chan is not None else None
@@ -329,11 +329,16 @@ def _colon_intro(ctx: Context, d: Direct) -> bool:
     return True
 
 
+def _anothers(obj: Token) -> bool:
+    """An object with a possessor named in it ("Macron's statement"), not the subject's own ("his statement")."""
+    return any(g.dep_ == "poss" and g.pos_ != "PRON" for g in obj.children)
+
+
 def _someone_elses_words(obj: Token, ctx: Context) -> bool:
     """ "the president's speech", "Macron's statement": words the object says are another's (not "Soleimani's
     lifepath", which the speaker praises in his own)."""
     spoken = quote_speaker.channel_of(obj, ctx.lex) is not None or obj.lemma_.lower() in ("remark", "word", "comment")
-    return spoken and any(g.dep_ == "poss" and g.pos_ != "PRON" for g in obj.children)
+    return spoken and _anothers(obj)
 
 
 def _author(ctx: Context, documents: list[Token]) -> list[Speaker] | None:
